@@ -1,0 +1,31 @@
+/// The settings in `desk.yml` that the core commands use.
+///
+/// Other capabilities (people, routing, SLAs) add their own sections; keys desk does not
+/// know yet are ignored here and reported by lint.
+public struct DeskConfig: Sendable, Equatable {
+    public var name: String
+    public var workflow: Workflow
+    /// impact → urgency → priority.
+    public var priorityMatrix: [Impact: [Urgency: Priority]]
+    /// fsync objects and refs on every commit (slower, survives power loss).
+    public var fsync: Bool
+    /// Pack loose objects once this many have piled up (0: never automatically).
+    public var autoPackThreshold: Int
+
+    public static let standard = DeskConfig(
+        name: "desk",
+        workflow: .standard,
+        priorityMatrix: [
+            .person: [.low: .p4, .medium: .p3, .high: .p2],
+            .department: [.low: .p3, .medium: .p3, .high: .p2],
+            .organization: [.low: .p2, .medium: .p1, .high: .p1],
+        ],
+        fsync: false,
+        autoPackThreshold: 2000
+    )
+
+    /// The priority for an impact and urgency (defaults: one person, medium urgency).
+    public func priority(impact: Impact?, urgency: Urgency?) -> Priority {
+        priorityMatrix[impact ?? .person]?[urgency ?? .medium] ?? .p3
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// An open desk: a git repository with a working tree and a `desk.yml` at its root.
+public final class Desk: @unchecked Sendable {
+    public let repository: Repository
+    /// The working tree root, without a trailing slash.
+    public let root: String
+    /// `.git/desk`: derived data (query index, locks, journal); never committed.
+    public let stateDirectory: String
+    public let config: DeskConfig
+    /// Where warnings go (stderr in the CLI).
+    public var warn: (String) -> Void = { _ in }
+
+    init(repository: Repository, config: DeskConfig) throws {
+        self.repository = repository
+        guard let workdir = repository.workdir else {
+            throw DeskError.invalidInput("\(repository.gitdir) is a bare repository; desk needs a working tree (use `desk clone`)")
+        }
+        root = workdir.hasSuffix("/") ? String(workdir.dropLast()) : workdir
+        stateDirectory = repository.gitdir + "desk"
+        self.config = config
+        try AtomicFile.makeDirectories(stateDirectory)
+        GitRuntime.setFsync(config.fsync)
+    }
+
+    /// Opens the desk at or above `path`, like git finds its repository.
+    public static func open(at path: String) throws -> Desk {
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: path)
+        } catch let error as GitError where error.code == .notFound {
+            throw DeskError.notADesk(path: path)
+        } catch let error as GitError {
+            throw DeskError.git(error, context: "cannot open the repository at \(path)")
+        }
+        guard let workdir = repository.workdir else {
+            throw DeskError.invalidInput("\(repository.gitdir) is a bare repository; desk needs a working tree")
+        }
+        let configPath = workdir + DeskConfigCodec.fileName
+        guard let bytes = AtomicFile.read(configPath) else {
+            throw DeskError.notADesk(path: path)
+        }
+        let config: DeskConfig
+        do {
+            config = try DeskConfigCodec.decode(bytes)
+        } catch let error as FormatError {
+            throw DeskError.invalidFile(error)
+        }
+        return try Desk(repository: repository, config: config)
+    }
+
+    /// Makes `path` a desk: repository (unless one is there), `desk.yml`, folders and a first commit.
+    public static func initialize(at path: String, actor: Actor) throws -> Desk {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if FileManager.default.fileExists(atPath: absolute + "/" + DeskConfigCodec.fileName) {
+            throw DeskError.alreadyADesk(path: absolute)
+        }
+        let repository: Repository
+        do {
+            if FileManager.default.fileExists(atPath: absolute + "/.git") {
+                repository = try Repository.open(at: absolute)
+            } else {
+                repository = try Repository.initialize(at: absolute)
+            }
+        } catch let error as GitError {
+            throw DeskError.git(error, context: "cannot create a repository at \(absolute)")
+        }
+        let name = URL(fileURLWithPath: absolute).lastPathComponent
+        let desk = try Desk(repository: repository, config: .standard)
+        let files: [FileChange] = [
+            FileChange(path: DeskConfigCodec.fileName, content: Array(DeskConfigCodec.defaultFile(name: name).utf8)),
+            FileChange(path: "tickets/README.md", content: Array(DeskLayout.ticketsReadme.utf8)),
+            FileChange(path: "kb/README.md", content: Array(DeskLayout.kbReadme.utf8)),
+            FileChange(path: "assets/README.md", content: Array(DeskLayout.assetsReadme.utf8)),
+        ]
+        try desk.commit(Change(files: files, subject: "desk: init", ticket: nil, action: "init", actor: actor))
+        return desk
+    }
+
+    func absolutePath(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// The person or script acting: `DESK_USER`, else the git identity.
+public struct Actor: Sendable, Equatable {
+    public var handle: String
+    public var email: String
+
+    public init(handle: String, email: String) {
+        self.handle = handle
+        self.email = email
+    }
+
+    /// Resolves who is acting from the environment and the repository's git config.
+    public static func resolve(environment: [String: String], repository: Repository?) throws -> Actor {
+        let configName = repository?.configString("user.name")
+        let configEmail = repository?.configString("user.email")
+        if let user = environment["DESK_USER"]?.trimmingCharacters(in: .whitespaces), !user.isEmpty {
+            return Actor(handle: user, email: environment["DESK_EMAIL"] ?? configEmail ?? "\(user)@desk.invalid")
+        }
+        if let name = configName ?? environment["GIT_AUTHOR_NAME"], !name.isEmpty {
+            return Actor(handle: name, email: configEmail ?? environment["GIT_AUTHOR_EMAIL"] ?? "\(name)@desk.invalid")
+        }
+        throw DeskError.noIdentity
+    }
+}
+
+/// Texts of the README files `desk init` puts in each folder, so the layout explains itself.
+enum DeskLayout {
+    static let ticketsReadme = """
+    # Tickets
+
+    One Markdown file per ticket, in `tickets/<shard>/<ID>.md`, where the shard is the first
+    two characters after `T-`. Use `desk new`, `desk assign`, … to change them; hand edits are
+    fine too, and `desk lint` checks them.
+
+    """
+    static let kbReadme = """
+    # Knowledge base
+
+    One Markdown file per knowledge article: `kb/<ID>.md`.
+
+    """
+    static let assetsReadme = """
+    # Assets
+
+    Devices known to the desk, one Markdown file each.
+
+    """
+}

@@ -1,0 +1,94 @@
+/// Every failure a person or script sees: what happened and what to do next.
+public enum DeskError: Error, CustomStringConvertible, Sendable {
+    case notADesk(path: String)
+    case alreadyADesk(path: String)
+    case ticketNotFound(String, suggestions: [String])
+    case ambiguousID(String, candidates: [String])
+    case invalidID(String)
+    case invalidFile(FormatError)
+    case illegalTransition(id: String, from: String, to: String, legal: [String])
+    case uncommittedChanges(path: String)
+    case unknownField(String, settable: [String])
+    case invalidValue(field: String, value: String, expected: String)
+    case invalidInput(String)
+    case noIdentity
+    case busy(lock: String, holder: String)
+    case unsupportedIndex(detail: String)
+    case git(GitError, context: String)
+    case io(path: String, detail: String)
+
+    /// A stable code for scripts (`{"error": {"code": …}}`).
+    public var code: String {
+        switch self {
+        case .notADesk: return "not_a_desk"
+        case .alreadyADesk: return "already_a_desk"
+        case .ticketNotFound: return "not_found"
+        case .ambiguousID: return "ambiguous_id"
+        case .invalidID: return "invalid_id"
+        case .invalidFile: return "invalid_file"
+        case .illegalTransition: return "illegal_transition"
+        case .uncommittedChanges: return "uncommitted_changes"
+        case .unknownField: return "unknown_field"
+        case .invalidValue: return "invalid_value"
+        case .invalidInput: return "invalid_input"
+        case .noIdentity: return "no_identity"
+        case .busy: return "busy"
+        case .unsupportedIndex: return "unsupported_index"
+        case .git: return "git"
+        case .io: return "io"
+        }
+    }
+
+    /// The process exit code (documented in the README).
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidID, .unknownField, .invalidValue, .invalidInput, .noIdentity: return 2
+        case .notADesk, .ticketNotFound: return 3
+        case .ambiguousID, .illegalTransition, .uncommittedChanges, .alreadyADesk: return 4
+        case .invalidFile: return 5
+        case .busy: return 6
+        case .unsupportedIndex, .git, .io: return 10
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notADesk(let path):
+            return "\(path) is not inside a desk (no git repository with desk.yml); run `desk init` or pass -C DIR"
+        case .alreadyADesk(let path):
+            return "\(path) is already a desk (desk.yml exists); nothing to do"
+        case .ticketNotFound(let id, let suggestions):
+            let hint = suggestions.isEmpty ? "; `desk list` shows the tickets" : "; did you mean \(suggestions.joined(separator: ", "))?"
+            return "ticket \(id) not found\(hint)"
+        case .ambiguousID(let prefix, let candidates):
+            let shown = candidates.prefix(10).joined(separator: ", ")
+            let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
+            return "\(prefix) is ambiguous: it matches \(shown)\(more); type more characters"
+        case .invalidID(let text):
+            return "\(text.debugDescription) is not a ticket id (like T-8KQ2M4XZ, or a unique prefix such as T-8KQ)"
+        case .invalidFile(let error):
+            return "\(error) [\(error.rule)]"
+        case .illegalTransition(let id, let from, let to, let legal):
+            let moves = legal.isEmpty ? "none (\(from) is final)" : legal.joined(separator: ", ")
+            return "\(id): cannot move from \(from) to \(to); from \(from) the workflow in desk.yml allows: \(moves)"
+        case .uncommittedChanges(let path):
+            return "\(path) has uncommitted changes in the working tree; commit them with git (or undo them with `git checkout -- \(path)`) and try again"
+        case .unknownField(let key, let settable):
+            return "unknown field `\(key)`; fields that can be set: \(settable.joined(separator: ", "))"
+        case .invalidValue(let field, let value, let expected):
+            return "`\(field)` cannot be \(value.debugDescription): expected \(expected)"
+        case .invalidInput(let message):
+            return message
+        case .noIdentity:
+            return "who is acting? set DESK_USER (e.g. DESK_USER=alice) or `git config user.name`"
+        case .busy(let lock, let holder):
+            return "the desk is busy: \(lock) is held by \(holder); try again, or remove the file if that process is gone"
+        case .unsupportedIndex(let detail):
+            return "git's index file uses a format libgit2 cannot read (\(detail)); fix with: git config core.splitIndex false; git config index.skipHash false; git config feature.manyFiles false; rm .git/index; git reset"
+        case .git(let error, let context):
+            return "\(context): \(error.message)"
+        case .io(let path, let detail):
+            return "\(path): \(detail)"
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// What `desk new` is asked to create.
+public struct NewTicketRequest: Sendable {
+    public var title: String
+    public var body: String = ""
+    public var requester: String?
+    public var department: String?
+    public var category: String?
+    public var impact: Impact?
+    public var urgency: Urgency?
+    public var priority: Priority?
+    public var assignee: String?
+    public var group: String?
+    public var tags: [String] = []
+    public var asset: String?
+    public var channel: String? = "cli"
+
+    public init(title: String) {
+        self.title = title
+    }
+}
+
+/// The outcome of a change to a ticket: the ticket afterwards, and whether anything was committed.
+public struct TicketResult: Sendable {
+    public let ticket: Ticket
+    public let commit: ObjectID?
+    public var changed: Bool { commit != nil }
+}
+
+private struct NothingToChange: Error {
+    let ticket: Ticket
+}
+
+extension Desk {
+    /// `desk new`: a ticket with a fresh id, in one commit.
+    public func createTicket(_ request: NewTicketRequest, actor: Actor) throws -> TicketResult {
+        let title = try Validate.title(request.title)
+        let body = try Validate.body(request.body)
+        let tags = try request.tags.map { try Validate.word($0, field: "tag") }
+        var rng = SystemRandomNumberGenerator()
+        var created: Ticket?
+        let (commit, _) = try mutate { snapshot in
+            let now = Timestamp.now()
+            var id = TicketID.random(using: &rng)
+            while try gitCall("reading HEAD", { try snapshot.exists(id.path) }) { id = TicketID.random(using: &rng) }
+            var ticket = Ticket(id: id, title: title, status: config.workflow.initial, created: now)
+            ticket.body = body
+            ticket.requester = try request.requester.map { try Validate.name($0, field: "requester") }
+            ticket.department = try request.department.map { try Validate.name($0, field: "department") }
+            ticket.category = try request.category.map { try Validate.name($0, field: "category") }
+            ticket.group = try request.group.map { try Validate.name($0, field: "group") }
+            ticket.asset = try request.asset.map { try Validate.name($0, field: "asset") }
+            ticket.channel = try request.channel.map { try Validate.name($0, field: "channel") }
+            ticket.impact = request.impact
+            ticket.urgency = request.urgency
+            ticket.priority = request.priority ?? config.priority(impact: request.impact, urgency: request.urgency)
+            ticket.tags = Validate.uniqued(tags)
+            if let assignee = request.assignee {
+                let who = try Validate.name(assignee, field: "assignee")
+                ticket.assignee = who
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, to: who, rng: &rng))
+                ticket.responded = now
+            }
+            created = ticket
+            return Change(files: [FileChange(path: id.path, content: Array(TicketCodec.encode(ticket).utf8))],
+                          subject: "\(id): new: \(title)", ticket: id.rawValue, action: "new", actor: actor, time: now)
+        }
+        return TicketResult(ticket: created!, commit: commit)
+    }
+
+    /// `desk assign`.
+    public func assign(_ input: String, to operatorName: String, actor: Actor) throws -> TicketResult {
+        let who = try Validate.name(operatorName, field: "assignee")
+        return try update(input, actor: actor, action: "assign", subject: "assign to \(who)") { ticket, now, rng in
+            guard ticket.assignee != who else { return }
+            ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, from: ticket.assignee, to: who, rng: &rng))
+            ticket.assignee = who
+            let workflow = config.workflow
+            if ticket.status == workflow.initial, workflow.allows(from: ticket.status, to: workflow.openStatus) {
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
+                                             to: workflow.openStatus, rng: &rng))
+                ticket.status = workflow.openStatus
+            }
+            if ticket.responded == nil { ticket.responded = now }
+        }
+    }
+
+    /// `desk comment` (public, or `internal` for staff only).
+    public func comment(_ input: String, text: String, internal isInternal: Bool, actor: Actor) throws -> TicketResult {
+        let body = try Validate.text(text, field: "comment")
+        let kind = isInternal ? ActivityEntry.Kind.internal : ActivityEntry.Kind.comment
+        return try update(input, actor: actor, action: isInternal ? "internal" : "comment",
+                          subject: isInternal ? "internal note" : "comment") { ticket, now, rng in
+            ticket.activity.append(entry(now, actor, kind, text: body, rng: &rng))
+            // A public reply from anyone but the requester is the first response.
+            if !isInternal, ticket.responded == nil, actor.handle != ticket.requester { ticket.responded = now }
+        }
+    }
+
+    /// `desk status`: any move the workflow allows.
+    public func setStatus(_ input: String, to status: String, actor: Actor) throws -> TicketResult {
+        guard config.workflow.statuses.contains(status) else {
+            throw DeskError.invalidValue(field: "status", value: status,
+                                         expected: "one of " + config.workflow.statuses.joined(separator: ", "))
+        }
+        return try update(input, actor: actor, action: "status", subject: "status \(status)") { ticket, now, rng in
+            try move(&ticket, to: status, now: now, actor: actor, rng: &rng)
+        }
+    }
+
+    /// `desk resolve`: the resolution text, optionally citing knowledge articles.
+    public func resolve(_ input: String, resolution: String, kb: [String], actor: Actor) throws -> TicketResult {
+        let text = try Validate.text(resolution, field: "resolution")
+        let articles = try kb.map { try Validate.articleID($0) }
+        let target = config.workflow.resolvedStatus
+        return try update(input, actor: actor, action: "resolve", subject: "resolve") { ticket, now, rng in
+            try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
+            ticket.activity.append(entry(now, actor, ActivityEntry.Kind.resolution, text: text, rng: &rng))
+            for article in articles where !ticket.kb.contains(article) { ticket.kb.append(article) }
+        }
+    }
+
+    /// `desk close`.
+    public func close(_ input: String, actor: Actor) throws -> TicketResult {
+        let target = config.workflow.closedStatus
+        return try update(input, actor: actor, action: "close", subject: "close") { ticket, now, rng in
+            try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
+        }
+    }
+
+    /// `desk reopen`.
+    public func reopen(_ input: String, reason: String?, actor: Actor) throws -> TicketResult {
+        let target = config.workflow.openStatus
+        let why = try reason.map { try Validate.text($0, field: "reason") }
+        return try update(input, actor: actor, action: "reopen", subject: "reopen") { ticket, now, rng in
+            try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
+            if let why { ticket.activity.append(entry(now, actor, ActivityEntry.Kind.comment, text: why, rng: &rng)) }
+        }
+    }
+
+    /// `desk edit --set KEY=VALUE…`: each field change recorded in the activity.
+    public func edit(_ input: String, assignments: [(key: String, value: String)], actor: Actor) throws -> TicketResult {
+        guard !assignments.isEmpty else { throw DeskError.invalidInput("nothing to set; pass --set KEY=VALUE") }
+        for (key, _) in assignments where !TicketFields.settable.contains(key) {
+            throw DeskError.unknownField(key, settable: TicketFields.settable)
+        }
+        let keys = assignments.map(\.key).joined(separator: ", ")
+        return try update(input, actor: actor, action: "edit", subject: "edit \(keys)") { ticket, now, rng in
+            let before = ticket
+            for (key, value) in assignments {
+                try TicketFields.set(key, to: value, on: &ticket)
+            }
+            let setsPriority = assignments.contains { $0.key == "priority" }
+            if !setsPriority, ticket.impact != before.impact || ticket.urgency != before.urgency {
+                ticket.priority = config.priority(impact: ticket.impact, urgency: ticket.urgency)
+            }
+            for key in TicketFields.settable {
+                let old = TicketFields.get(key, of: before)
+                let new = TicketFields.get(key, of: ticket)
+                if old != new {
+                    ticket.activity.append(entry(now, actor, ActivityEntry.Kind.field, field: key, from: old, to: new, rng: &rng))
+                }
+            }
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Read the ticket at HEAD, apply `change`, and commit — or commit nothing when nothing changed.
+    func update(_ input: String, actor: Actor, action: String, subject: String,
+                _ change: (inout Ticket, Timestamp, inout SystemRandomNumberGenerator) throws -> Void) throws -> TicketResult {
+        let id = try resolveTicketID(input)
+        var rng = SystemRandomNumberGenerator()
+        var after: Ticket?
+        do {
+            let (commit, _) = try mutate { snapshot in
+                let (ticket, blob) = try readTicket(id, in: snapshot)
+                try ensureUnmodified(id.path, committed: blob)
+                let now = Timestamp.now()
+                var updated = ticket
+                try change(&updated, now, &rng)
+                guard updated != ticket else { throw NothingToChange(ticket: ticket) }
+                updated.updated = max(now, ticket.updated)
+                after = updated
+                return Change(files: [FileChange(path: id.path, content: Array(TicketCodec.encode(updated).utf8))],
+                              subject: "\(id): \(subject)", ticket: id.rawValue, action: action, actor: actor, time: now)
+            }
+            return TicketResult(ticket: after!, commit: commit)
+        } catch let unchanged as NothingToChange {
+            return TicketResult(ticket: unchanged.ticket, commit: nil)
+        }
+    }
+
+    func move(_ ticket: inout Ticket, to status: String, now: Timestamp, actor: Actor,
+              rng: inout SystemRandomNumberGenerator) throws {
+        let workflow = config.workflow
+        guard ticket.status != status else { return }
+        guard workflow.allows(from: ticket.status, to: status) else {
+            throw DeskError.illegalTransition(id: ticket.id.rawValue, from: ticket.status, to: status,
+                                              legal: workflow.legalMoves(from: ticket.status))
+        }
+        ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status, to: status, rng: &rng))
+        let wasDone = workflow.done.contains(ticket.status)
+        ticket.status = status
+        if workflow.done.contains(status) {
+            if !wasDone || ticket.resolved == nil { ticket.resolved = ticket.resolved ?? now }
+        } else {
+            ticket.resolved = nil
+        }
+        if ticket.responded == nil, actor.handle != ticket.requester { ticket.responded = now }
+    }
+
+    func entry(_ now: Timestamp, _ actor: Actor, _ kind: String, field: String? = nil, from: String? = nil,
+               to: String? = nil, text: String? = nil, rng: inout SystemRandomNumberGenerator) -> ActivityEntry {
+        ActivityEntry(id: ActivityEntry.newID(using: &rng), at: now, author: actor.handle, kind: kind,
+                      field: field, from: from, to: to, text: text)
+    }
+}
