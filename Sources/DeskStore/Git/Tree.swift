@@ -62,9 +62,11 @@ extension Repository {
 
     /// Writes the tree that is `base` with `updates` applied; only the trees on the changed paths are rewritten.
     public func updatedTree(_ base: ObjectID?, _ updates: [TreeUpdate]) throws -> ObjectID {
-        var baseOid = try (base ?? emptyTree()).raw
+        // No baseline (the first commit): libgit2 builds from an empty tree without writing one.
         var baseTree: OpaquePointer?
-        try check(git_tree_lookup(&baseTree, handle, &baseOid), "git_tree_lookup")
+        if var baseOid = base?.raw {
+            try check(git_tree_lookup(&baseTree, handle, &baseOid), "git_tree_lookup")
+        }
         defer { git_tree_free(baseTree) }
         let paths = updates.map { strdup($0.path) }
         defer { paths.forEach { free($0) } }

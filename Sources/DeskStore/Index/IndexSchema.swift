@@ -1,0 +1,36 @@
+import GRDB
+
+/// The SQLite schema of the query index (`.git/desk/index.sqlite`). Derived data: bump the
+/// version to have every desk rebuild its index from git on next use.
+enum IndexSchema {
+    static let version = "3"
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE shards(name TEXT PRIMARY KEY, tree TEXT NOT NULL);
+            CREATE TABLE tickets(
+                rowid INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                shard TEXT NOT NULL,
+                blob TEXT NOT NULL,
+                id TEXT, title TEXT, status TEXT, priority TEXT, impact TEXT, urgency TEXT,
+                category TEXT, requester TEXT, department TEXT, assignee TEXT, grp TEXT,
+                created INTEGER, updated INTEGER, response_due INTEGER, resolve_due INTEGER,
+                responded INTEGER, resolved INTEGER,
+                tags TEXT, links TEXT, kb TEXT, asset TEXT, channel TEXT,
+                error TEXT
+            );
+            CREATE INDEX tickets_shard ON tickets(shard);
+            CREATE INDEX tickets_id ON tickets(id);
+            CREATE INDEX tickets_status ON tickets(status, priority, updated);
+            CREATE INDEX tickets_assignee ON tickets(assignee, status);
+            CREATE INDEX tickets_department ON tickets(department, status);
+            CREATE INDEX tickets_updated ON tickets(updated);
+            CREATE TABLE ticket_tags(tag TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(tag, ticket)) WITHOUT ROWID;
+            CREATE INDEX ticket_tags_ticket ON ticket_tags(ticket);
+            CREATE VIRTUAL TABLE ticket_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+            """)
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+
+/// The query index: a SQLite copy of every ticket's front matter and text, under `.git/desk/`.
+///
+/// Keyed by git object ids — the `tickets/` tree, each shard's tree, each file's blob — so a
+/// refresh reads only the shards whose tree changed since the last one (after a desk commit,
+/// `git pull` or a committed hand edit). Never committed; deleted or corrupt, it is rebuilt.
+public final class QueryIndex {
+    let queue: DatabaseQueue
+    public let path: String
+
+    init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.journalMode = .wal
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            let hasMeta = try db.tableExists("meta")
+            let schema = hasMeta ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil
+            if schema != IndexSchema.version {
+                try db.inTransaction(.immediate) {
+                    let current = try db.tableExists("meta")
+                        ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil
+                    guard current != IndexSchema.version else { return .commit }
+                    for table in ["meta", "shards", "tickets", "ticket_tags", "ticket_text"] {
+                        try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+                    }
+                    try IndexSchema.create(db)
+                    return .commit
+                }
+            }
+        }
+    }
+
+    /// Opens the index at `path`; a file SQLite cannot read is deleted and built anew.
+    static func open(path: String, warn: (String) -> Void) throws -> QueryIndex {
+        do {
+            return try QueryIndex(path: path)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            warn("the query index \(path) was damaged (\(error.message ?? "corrupt")); rebuilding it from git")
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            return try QueryIndex(path: path)
+        }
+    }
+
+    // MARK: Refresh
+
+    /// What a refresh did (for diagnostics and the benchmark).
+    public struct RefreshStats: Sendable {
+        public var shardsRead = 0
+        public var filesParsed = 0
+        public var filesRemoved = 0
+    }
+
+    /// Brings the index up to HEAD, reading only what changed.
+    @discardableResult
+    func refresh(_ repository: Repository) throws -> RefreshStats {
+        let root = try repository.headCommitID().map { try repository.commit($0).tree }
+        if let root, try meta("root") == root.hex { return RefreshStats() }
+        return try queue.writeWithoutTransaction { db in
+            var stats = RefreshStats()
+            try db.inTransaction(.immediate) {
+                // Another process may have refreshed while we waited for the write lock.
+                let indexedRoot = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root'")
+                if let root, indexedRoot == root.hex { return .commit }
+                let tickets = try root.flatMap { try repository.treeEntry($0, path: "tickets") }
+                let ticketsTree = tickets?.kind == .tree ? tickets?.id : nil
+                let indexedTickets = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'tickets'")
+                if ticketsTree?.hex != indexedTickets {
+                    stats = try refreshShards(db, repository, ticketsTree)
+                }
+                try setMeta(db, "root", root?.hex ?? "")
+                try setMeta(db, "tickets", ticketsTree?.hex ?? "")
+                return .commit
+            }
+            return stats
+        }
+    }
+
+    private func refreshShards(_ db: Database, _ repository: Repository, _ ticketsTree: ObjectID?) throws -> RefreshStats {
+        var stats = RefreshStats()
+        var current: [String: ObjectID] = [:]
+        if let ticketsTree {
+            for entry in try repository.treeEntries(ticketsTree) where entry.kind == .tree {
+                current[entry.name] = entry.id
+            }
+        }
+        var indexed: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, tree FROM shards") {
+            indexed[row["name"]] = row["tree"]
+        }
+        for name in Set(current.keys).union(indexed.keys).sorted() {
+            let tree = current[name]
+            guard tree?.hex != indexed[name] else { continue }
+            stats.shardsRead += 1
+            var files: [String: ObjectID] = [:]
+            if let tree {
+                for entry in try repository.treeEntries(tree) where entry.kind == .blob && entry.name.hasSuffix(".md") {
+                    files["tickets/\(name)/\(entry.name)"] = entry.id
+                }
+            }
+            var known: [String: (rowid: Int64, blob: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, path, blob FROM tickets WHERE shard = ?", arguments: [name]) {
+                known[row["path"]] = (row["rowid"], row["blob"])
+            }
+            for (path, old) in known where files[path] == nil {
+                try delete(db, rowid: old.rowid)
+                stats.filesRemoved += 1
+            }
+            for (path, blob) in files where known[path]?.blob != blob.hex {
+                if let old = known[path] { try delete(db, rowid: old.rowid) }
+                try insert(db, path: path, shard: name, blob: blob, bytes: try repository.readBlob(blob))
+                stats.filesParsed += 1
+            }
+            if let tree {
+                try db.execute(sql: "INSERT OR REPLACE INTO shards(name, tree) VALUES(?, ?)", arguments: [name, tree.hex])
+            } else {
+                try db.execute(sql: "DELETE FROM shards WHERE name = ?", arguments: [name])
+            }
+        }
+        return stats
+    }
+
+    private func delete(_ db: Database, rowid: Int64) throws {
+        try db.execute(sql: "DELETE FROM tickets WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM ticket_tags WHERE ticket = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM ticket_text WHERE rowid = ?", arguments: [rowid])
+    }
+
+    private func insert(_ db: Database, path: String, shard: String, blob: ObjectID, bytes: [UInt8]) throws {
+        let ticket: Ticket
+        do {
+            ticket = try TicketCodec.decode(bytes, path: path)
+            let expected = (path as NSString).lastPathComponent
+            guard expected == ticket.id.rawValue + ".md", ticket.id.path == path else {
+                throw FormatError(path: path, line: 2, rule: "id-mismatch",
+                                  message: "`id: \(ticket.id)` does not match the file's name and folder")
+            }
+        } catch let error as FormatError {
+            try db.execute(sql: "INSERT INTO tickets(path, shard, blob, error) VALUES(?, ?, ?, ?)",
+                           arguments: [path, shard, blob.hex, "\(error) [\(error.rule)]"])
+            return
+        }
+        let join: ([String]) -> String? = { $0.isEmpty ? nil : $0.joined(separator: "\n") }
+        try db.execute(sql: """
+            INSERT INTO tickets(path, shard, blob, id, title, status, priority, impact, urgency, category,
+              requester, department, assignee, grp, created, updated, response_due, resolve_due, responded,
+              resolved, tags, links, kb, asset, channel)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                path, shard, blob.hex, ticket.id.rawValue, ticket.title, ticket.status, ticket.priority?.rawValue,
+                ticket.impact?.rawValue, ticket.urgency?.rawValue, ticket.category, ticket.requester,
+                ticket.department, ticket.assignee, ticket.group, ticket.created.seconds, ticket.updated.seconds,
+                ticket.responseDue?.seconds, ticket.resolveDue?.seconds, ticket.responded?.seconds,
+                ticket.resolved?.seconds, join(ticket.tags), join(ticket.links), join(ticket.kb), ticket.asset,
+                ticket.channel,
+            ])
+        let rowid = db.lastInsertedRowID
+        for tag in Set(ticket.tags) {
+            try db.execute(sql: "INSERT OR IGNORE INTO ticket_tags(tag, ticket) VALUES(?, ?)", arguments: [tag.lowercased(), rowid])
+        }
+        var text = ticket.body
+        for entry in ticket.activity {
+            if let note = entry.text { text += "\n" + note }
+        }
+        try db.execute(sql: "INSERT INTO ticket_text(rowid, title, body) VALUES(?, ?, ?)",
+                       arguments: [rowid, ticket.title, text])
+    }
+
+    private func meta(_ key: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    private func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", arguments: [key, value])
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DeskStore
+
+struct GC: DeskCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gc",
+        abstract: "Pack loose git objects (libgit2 has no gc) and optionally rebuild the query index.",
+        discussion: """
+          desk gc
+          desk gc --reindex
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Also rebuild the query index from git.") var reindex = false
+
+    func execute(_ context: CommandContext) throws {
+        let desk = try context.openDesk()
+        let packed = try desk.collectGarbage()
+        var indexed = 0
+        if reindex { indexed = try desk.rebuildIndex().filesParsed }
+        if context.options.json {
+            var out = OrderedFields()
+            out.add("packed_objects", packed)
+            out.add("reindexed_files", indexed)
+            context.printJSON(out)
+        } else {
+            Terminal.note("Packed \(packed) loose object\(packed == 1 ? "" : "s")" + (reindex ? "; reindexed \(indexed) ticket files" : ""))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct DeskCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "desk",
+        abstract: "An IT service desk in a git repository.",
+        discussion: """
+        Every ticket is a Markdown file with YAML front matter; every change is one git commit.
+
+          desk init helpdesk && cd helpdesk
+          desk new "VPN drops every 10 minutes" --requester jan --department finance
+          desk list --status new
+
+        Exit codes: 0 ok, 1 lint findings, 2 bad usage or value, 3 not found, 4 refused
+        (illegal transition, ambiguous id, uncommitted edit), 5 invalid desk file, 6 busy,
+        10 git or file-system failure.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, New.self, Show.self, List.self, Assign.self, Comment.self, Status.self, Resolve.self,
+            Close.self, Reopen.self, Edit.self, Log.self, GC.self,
+        ]
+    )
+
+    /// Parses and runs, mapping argument errors to exit code 2 (usage) as documented.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            if error is ExitCode {
+                Foundation.exit(code.rawValue)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
