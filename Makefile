@@ -1,0 +1,35 @@
+# desk — make demo | make test | make bench | make install
+PREFIX ?= /usr/local
+SWIFT ?= swift
+RELEASE_FLAGS = -c release --scratch-path .build-release
+
+.PHONY: all deps build release demo test bench install clean
+
+all: build
+
+# Debian packages desk builds against; installed only when missing.
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	$(SWIFT) build --product desk
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product desk --product desk-bench
+
+demo: release
+	@bash scripts/demo.sh .build-release/release/desk
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	@bash scripts/bench.sh
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build-release/release/desk $(DESTDIR)$(PREFIX)/bin/desk
+
+clean:
+	rm -rf .build .build-release bench-out

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A short walk-through on a copy of the example desk: new → assign → comment → resolve → list → log.
+set -euo pipefail
+desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+demo="$(mktemp -d -t desk-demo-XXXXXX)"
+export DESK_USER=alice DESK_DIR="$demo"
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+run() { step "desk $*"; "$desk" "$@"; }
+
+run init "$demo"
+# The example tickets arrive the way a hand edit or a `git pull` would: as a plain git commit.
+cp -r "$here/examples/desk/tickets" "$here/examples/desk/desk.yml" "$demo/"
+step "git add -A && git commit -m 'example tickets'"
+git -C "$demo" -c user.name=alice -c user.email=alice@example.org add -A
+git -C "$demo" -c user.name=alice -c user.email=alice@example.org commit -q -m "Seed the example desk"
+
+run list
+step 'desk new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high'
+id=$("$desk" new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high \
+     --body "Since this morning every job comes out blank. Toner shows 40 %.")
+run assign "$id" alice
+run comment "$id" "Replaced the drum unit; test page looks good."
+run resolve "$id" --resolution "Worn drum unit replaced; printed a test page with Ingrid."
+run show "$id"
+run list --all --department sales
+run list --query wachtwoord
+run log "$id"
+step "git log --oneline -5   # every change above is one commit"
+git -C "$demo" log --oneline -5
+step "git status --short     # and the working tree stays clean"
+git -C "$demo" status --short
+printf '\nThe demo desk is in %s — try `DESK_DIR=%s %s list`.\n' "$demo" "$demo" "$desk"
