@@ -8,20 +8,15 @@ public enum DeskConfigCodec {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FormatError(path: path, line: 0, rule: "encoding", message: "desk.yml is not valid UTF-8")
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw FrontMatter.translate(error, path: path)
-        }
+        let root = try FrontMatter.compose(text, path: path, lineOffset: 0, subject: "desk.yml")
         var config = DeskConfig.standard
         guard let root else { return config }
-        try FrontMatter.rejectAnchors(root, path: path)
         guard case .mapping(let top) = root else {
             throw FormatError(path: path, line: 1, rule: "config", message: "desk.yml must be a mapping of sections")
         }
         func fail(_ node: Node, _ message: String) -> FormatError {
-            FormatError(path: path, line: (node.mark?.line ?? 0) + 1, column: node.mark?.column ?? 0,
+            // Yams counts lines from 1 and desk.yml's YAML starts on line 1.
+            FormatError(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                         rule: "config", message: message)
         }
         func strings(_ node: Node, _ key: String) throws -> [String] {

@@ -57,12 +57,7 @@ enum FrontMatter {
             throw fail(1, "front-matter", "front matter opened on line 1 is never closed with a `---` line")
         }
         let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<closing])
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw translate(error, path: path)
-        }
+        let root = try compose(yaml, path: path, lineOffset: 1, subject: "front matter")
         guard case .mapping(let mapping)? = root else {
             throw fail(2, "front-matter", "front matter must be a mapping of `key: value` lines")
         }
@@ -72,45 +67,97 @@ enum FrontMatter {
             guard case .scalar(let keyScalar) = key else {
                 throw fail(line, "front-matter", "front matter keys must be plain names")
             }
-            try rejectAnchors(value, path: path)
             fields.append((keyScalar.string, value, line))
         }
         return FrontMatterDocument(fields: fields, body: String(text[bodyStart...]))
     }
 
+    /// Parses one YAML document, refusing anchors and aliases.
+    ///
+    /// `lineOffset` is the file line just before the YAML starts (1 after a `---` line, 0 for a
+    /// whole file): Yams counts lines from 1, so a node's file line is `mark.line + lineOffset`.
+    static func compose(_ yaml: String, path: String, lineOffset: Int, subject: String) throws -> Node? {
+        do {
+            let parser = try Parser(yaml: yaml)
+            let root = try parser.singleRoot()
+            // Yams holds a node's anchor weakly and the parser owns it: check while the parser lives,
+            // or every anchor reads as nil and aliases slip through.
+            try withExtendedLifetime(parser) {
+                if let root { try rejectAnchors(root, path: path, lineOffset: lineOffset) }
+            }
+            return root
+        } catch let error as YamlError {
+            throw translate(error, path: path, lineOffset: lineOffset, subject: subject)
+        }
+    }
+
     /// Anchors and aliases let one edit change many values and can blow up in size: refused.
-    static func rejectAnchors(_ node: Node, path: String) throws {
+    /// An alias resolves to its anchored node, so finding the anchor catches both.
+    static func rejectAnchors(_ node: Node, path: String, lineOffset: Int) throws {
         if node.anchor != nil {
-            throw FormatError(path: path, line: (node.mark?.line ?? 0) + 1, column: node.mark?.column ?? 0,
+            throw FormatError(path: path, line: (node.mark?.line ?? 0) + lineOffset, column: node.mark?.column ?? 0,
                               rule: "yaml-anchor", message: "YAML anchors and aliases are not allowed in desk files")
         }
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
-                try rejectAnchors(key, path: path)
-                try rejectAnchors(value, path: path)
+                try rejectAnchors(key, path: path, lineOffset: lineOffset)
+                try rejectAnchors(value, path: path, lineOffset: lineOffset)
             }
         case .sequence(let sequence):
-            for item in sequence { try rejectAnchors(item, path: path) }
+            for item in sequence { try rejectAnchors(item, path: path, lineOffset: lineOffset) }
         case .scalar, .alias:
             break
         }
     }
 
-    static func translate(_ error: YamlError, path: String) -> FormatError {
+    static func translate(_ error: YamlError, path: String, lineOffset: Int, subject: String) -> FormatError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return FormatError(path: path, line: mark.line + 1, column: mark.column, rule: "yaml",
-                               message: "invalid YAML in front matter: \(detail)")
+            var detail = problem
+            if let context, !context.text.isEmpty {
+                // "while parsing a flow sequence (line 3)": where an unclosed bracket or quote began.
+                let started = context.mark.line + lineOffset
+                detail = context.text + (started != mark.line + lineOffset ? " (line \(started))" : "") + " " + problem
+            }
+            return FormatError(path: path, line: mark.line + lineOffset, column: mark.column, rule: "yaml",
+                               message: "invalid YAML in \(subject): \(detail)")
+        case .reader(let problem, let offset, _, let yaml):
+            // Characters YAML refuses outright (e.g. U+FFFE); `offset` counts Characters into `yaml`.
+            var line = 0
+            if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
+                line = yaml[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 } + lineOffset
+            }
+            return FormatError(path: path, line: line, rule: "yaml", message: "invalid YAML in \(subject): \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return FormatError(path: path, line: context.mark.line + 1, column: context.mark.column,
-                               rule: "duplicate-key",
-                               message: "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in front matter")
+            let first = context.mark.line + lineOffset
+            let again = duplicates.count == 1
+                ? repeatedKeyLine(duplicates[0], firstLine: context.mark.line, column: context.mark.column, in: context.text)
+                : nil
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            guard let again else {
+                return FormatError(path: path, line: first, column: context.mark.column, rule: "duplicate-key",
+                                   message: "duplicate key \(keys) in \(subject)")
+            }
+            return FormatError(path: path, line: again + lineOffset, column: context.mark.column, rule: "duplicate-key",
+                               message: "duplicate key \(keys) in \(subject) (first on line \(first)); each key may appear once")
         default:
-            return FormatError(path: path, line: 0, rule: "yaml", message: "invalid YAML in front matter: \(error)")
+            return FormatError(path: path, line: 0, rule: "yaml", message: "invalid YAML in \(subject): \(error)")
         }
+    }
+
+    /// The 1-based YAML line where block key `key`, first seen at `firstLine`:`column`, is repeated;
+    /// nil when it cannot be found (flow or quoted keys), and the first line is reported instead.
+    static func repeatedKeyLine(_ key: String, firstLine: Int, column: Int, in yaml: String) -> Int? {
+        let indent = String(repeating: " ", count: max(0, column - 1))
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 > firstLine {
+            guard line.hasPrefix(indent + key) else { continue }
+            let rest = line.dropFirst(indent.count + key.count).drop { $0 == " " }
+            if rest.first == ":" { return index + 1 }
+        }
+        return nil
     }
 
     static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {

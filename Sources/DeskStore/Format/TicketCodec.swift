@@ -49,7 +49,8 @@ public enum TicketCodec {
         scalar("asset", ticket.asset)
         scalar("channel", ticket.channel)
         for field in ticket.extra {
-            scalar(field.key, field.value)
+            // A hand-written key such as `"a: b"` must stay one key when written back.
+            scalar(YAMLScalar.inline(field.key), field.value)
         }
         if ticket.activity.isEmpty {
             out += "activity: []\n"

@@ -58,7 +58,9 @@ enum YAMLScalar {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+                    || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    // U+FFFE and U+FFFF are refused by the YAML reader even inside quotes.
                     out += "\\u" + hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -86,7 +88,8 @@ enum YAMLScalar {
                 if atLineStart, lineIsFirst, scalar == " " || scalar == "\t" { return false }
                 if scalar.value < 0x20 && scalar != "\t" { return false }
                 if scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                    || scalar.value == 0x2029 || scalar.value == 0xFEFF { return false }
+                    || scalar.value == 0x2029 || scalar.value == 0xFEFF || scalar.value == 0xFFFE
+                    || scalar.value == 0xFFFF { return false }
                 trailingNewlines = 0
                 atLineStart = false
             }

@@ -51,6 +51,8 @@ enum Crockford {
     /// Upper-cases, maps the look-alikes (`o`→0, `i`/`l`→1) and checks the characters.
     /// Returns nil when the text is not `PREFIX` + base-32 characters (possibly none).
     static func normalizeID(_ text: String, prefix: String) -> String? {
+        // ASCII only: Unicode case mapping would turn `ß` into `SS` and `ı` into `I`.
+        guard text.allSatisfy(\.isASCII) else { return nil }
         let upper = text.uppercased()
         guard upper.hasPrefix(prefix) else { return nil }
         var out = prefix

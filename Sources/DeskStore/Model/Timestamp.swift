@@ -61,8 +61,15 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         guard b[i] == 43 || b[i] == 45, b.count == i + 6, let oh = num(i + 1, 2), b[i + 3] == 58,
               let om = num(i + 4, 2), oh < 24, om < 60 else { return nil }
         let offset = oh * 3600 + om * 60
-        seconds = b[i] == 43 ? secs - offset : secs + offset
+        secs = b[i] == 43 ? secs - offset : secs + offset
+        // An offset can push 0000-01-01 or 9999-12-31 out of the four-digit years `description` writes.
+        guard (Timestamp.minSeconds...Timestamp.maxSeconds).contains(secs) else { return nil }
+        seconds = secs
     }
+
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range that formats as four-digit years.
+    static let minSeconds = days(fromCivil: 0, 1, 1) * 86_400
+    static let maxSeconds = days(fromCivil: 10_000, 1, 1) * 86_400 - 1
 
     // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
     static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {

@@ -19,8 +19,20 @@ public enum Validate {
         guard value.utf8.count <= maxText else {
             throw DeskError.invalidValue(field: "body", value: String(value.prefix(40)) + "…", expected: "at most \(maxText) bytes")
         }
-        if value.isEmpty { return "" }
-        return value.hasSuffix("\n") ? value : value + "\n"
+        // Ticket files are LF-only and text: CR would make the file unreadable (rule line-endings).
+        guard !value.unicodeScalars.contains("\0") else {
+            throw DeskError.invalidValue(field: "body", value: String(value.prefix(40)), expected: "text without NUL characters")
+        }
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in value.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n", afterCR { continue }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
+        }
+        let lf = String(scalars)
+        if lf.isEmpty { return "" }
+        return lf.hasSuffix("\n") ? lf : lf + "\n"
     }
 
     public static func text(_ value: String, field: String) throws -> String {

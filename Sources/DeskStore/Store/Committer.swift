@@ -16,8 +16,9 @@ extension Desk {
             let head = try gitCall("reading HEAD") { try repository.headCommitID() }
             let tree = try head.map { id in try gitCall("reading HEAD") { try repository.commit(id).tree } }
             let change = try build(Snapshot(repository: repository, head: head, tree: tree))
+            var updates: [TreeUpdate] = []
             let commit = try gitCall("writing the commit") { () -> ObjectID in
-                let updates = try change.files.map { file in
+                updates = try change.files.map { file in
                     TreeUpdate(path: file.path, blob: try file.content.map { try repository.writeBlob($0) })
                 }
                 let newTree = try repository.updatedTree(tree, updates)
@@ -41,7 +42,7 @@ extension Desk {
                 try? AtomicFile.remove(journalPath)
                 throw DeskError.git(error, context: "moving \(refName)")
             }
-            try syncWorkingTree(change.files.map { ($0.path, $0.content) })
+            try syncWorkingTree(zip(change.files, updates).map { ($0.path, $0.content, $1.blob) })
             try AtomicFile.remove(journalPath)
             packIfNeeded()
             return (commit, change)
@@ -57,17 +58,29 @@ extension Desk {
 
     var journalPath: String { stateDirectory + "/journal" }
 
-    /// Writes the files to the working tree and records them in git's index.
-    func syncWorkingTree(_ files: [(path: String, content: [UInt8]?)]) throws {
-        for (path, content) in files {
+    /// Writes the files to the working tree and records them in git's index: patched in place
+    /// when the index format allows (see `IndexPatch`), else through libgit2's index.
+    func syncWorkingTree(_ files: [(path: String, content: [UInt8]?, blob: ObjectID?)]) throws {
+        var updates: [IndexPatch.Update] = []
+        for (path, content, blob) in files {
+            let absolute = absolutePath(path)
             if let content {
-                try AtomicFile.write(content, to: absolutePath(path), durable: config.fsync)
+                try AtomicFile.write(content, to: absolute, durable: config.fsync)
+                var info = stat()
+                guard lstat(absolute, &info) == 0 else {
+                    throw DeskError.io(path: path, detail: "cannot stat after writing: \(AtomicFile.errnoText())")
+                }
+                updates.append(IndexPatch.Update(path: path, blob: blob, stat: info))
             } else {
-                try AtomicFile.remove(absolutePath(path))
+                try AtomicFile.remove(absolute)
+                updates.append(IndexPatch.Update(path: path, blob: nil, stat: nil))
             }
         }
         do {
             try GitLockFiles.retrying(lockPaths: [repository.gitdir + "index.lock"], warn: warn) {
+                if try IndexPatch.apply(indexPath: repository.gitdir + "index", updates: updates, durable: config.fsync) {
+                    return
+                }
                 try repository.stageWorkingTreeFiles(files.map { ($0.path, $0.content != nil) })
             }
         } catch let error as GitError {
@@ -87,9 +100,9 @@ extension Desk {
                 if let age = GitLockFiles.ageOfFile(lock), age <= journalTime + 1 { unlink(lock) }
             }
             let tree = try gitCall("reading HEAD") { try repository.commit(journal.new).tree }
-            let files = try journal.paths.map { path -> (String, [UInt8]?) in
+            let files = try journal.paths.map { path -> (String, [UInt8]?, ObjectID?) in
                 let entry = try gitCall("reading \(path)") { try repository.treeEntry(tree, path: path) }
-                return (path, try entry.map { e in try gitCall("reading \(path)") { try repository.readBlob(e.id) } })
+                return (path, try entry.map { e in try gitCall("reading \(path)") { try repository.readBlob(e.id) } }, entry?.id)
             }
             try syncWorkingTree(files)
             warn("finished an interrupted desk operation (\(journal.paths.joined(separator: ", ")))")
