@@ -76,6 +76,7 @@ public enum TicketCodec {
 
     /// Parses a ticket file; `path` is used in error messages and to check the id.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Ticket {
+        if let ticket = CanonicalTicketParser.parse(bytes, path: path) { return ticket }
         let document = try FrontMatter.parse(bytes, path: path)
         let reader = FieldReader(path: path, fields: document.fields)
 

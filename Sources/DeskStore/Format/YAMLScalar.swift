@@ -14,7 +14,8 @@ enum YAMLScalar {
 
     /// Whether `text` can be written without quotes and read back as the same string.
     static func isPlainSafe(_ text: String, flow: Bool) -> Bool {
-        guard let first = text.unicodeScalars.first, !reserved.contains(text.lowercased()) else { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return false }
         // A leading digit, sign or dot could read as a number or date in other YAML readers.
         guard isLetter(first) else { return false }
         var previous: Unicode.Scalar = " "
@@ -25,7 +26,8 @@ enum YAMLScalar {
             case " ":
                 guard previous != " " else { return false }
             case ":":
-                break
+                // In a flow list libyaml refuses `:` before `,?[]{}` (`[a:?]`); quote every `:` there.
+                guard !flow else { return false }
             case ",", "[", "]", "{", "}":
                 guard !flow else { return false }
             default:
@@ -72,7 +74,7 @@ enum YAMLScalar {
 
     /// Whether multi-line `text` survives a literal block scalar unchanged.
     static func isLiteralBlockSafe(_ text: String) -> Bool {
-        guard text.contains("\n") else { return false }
+        guard text.utf8.contains(0x0A) else { return false }
         var atLineStart = true
         var lineIsFirst = true
         var trailingNewlines = 0

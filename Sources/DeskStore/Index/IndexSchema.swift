@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema of the query index (`.git/desk/index.sqlite`). Derived data: bump the
 /// version to have every desk rebuild its index from git on next use.
 enum IndexSchema {
-    static let version = "3"
+    static let version = "4"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -14,7 +14,8 @@ enum IndexSchema {
                 path TEXT NOT NULL UNIQUE,
                 shard TEXT NOT NULL,
                 blob TEXT NOT NULL,
-                id TEXT, title TEXT, status TEXT, priority TEXT, impact TEXT, urgency TEXT,
+                id TEXT, title TEXT, status TEXT, priority TEXT, priority_rank INTEGER NOT NULL DEFAULT 9,
+                impact TEXT, urgency TEXT,
                 category TEXT, requester TEXT, department TEXT, assignee TEXT, grp TEXT,
                 created INTEGER, updated INTEGER, response_due INTEGER, resolve_due INTEGER,
                 responded INTEGER, resolved INTEGER,
@@ -23,10 +24,12 @@ enum IndexSchema {
             );
             CREATE INDEX tickets_shard ON tickets(shard);
             CREATE INDEX tickets_id ON tickets(id);
-            CREATE INDEX tickets_status ON tickets(status, priority, updated);
-            CREATE INDEX tickets_assignee ON tickets(assignee, status);
-            CREATE INDEX tickets_department ON tickets(department, status);
+            CREATE INDEX tickets_status ON tickets(status, priority_rank, updated DESC);
+            CREATE INDEX tickets_rank ON tickets(priority_rank, updated DESC);
+            CREATE INDEX tickets_assignee ON tickets(assignee COLLATE NOCASE, priority_rank, updated DESC);
+            CREATE INDEX tickets_department ON tickets(department COLLATE NOCASE, priority_rank, updated DESC);
             CREATE INDEX tickets_updated ON tickets(updated);
+            CREATE INDEX tickets_unreadable ON tickets(path) WHERE error IS NOT NULL;
             CREATE TABLE ticket_tags(tag TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(tag, ticket)) WITHOUT ROWID;
             CREATE INDEX ticket_tags_ticket ON ticket_tags(ticket);
             CREATE VIRTUAL TABLE ticket_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');

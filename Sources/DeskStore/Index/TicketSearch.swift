@@ -45,14 +45,14 @@ extension QueryIndex {
         let direction = query.descending ? "DESC" : "ASC"
         let order: String
         switch query.sort ?? (rankOrder != nil ? .relevance : .priority) {
-        case .relevance: order = (rankOrder ?? "t.priority") + (query.descending ? " DESC" : "") + ", t.updated DESC"
-        case .priority: order = "t.priority IS NULL, t.priority \(direction), t.updated DESC"
+        case .relevance: order = (rankOrder ?? "t.priority_rank") + (query.descending ? " DESC" : "") + ", t.updated DESC"
+        case .priority: order = "t.priority_rank \(direction), t.updated DESC"
         case .updated: order = "t.updated \(query.descending ? "ASC" : "DESC")"
         case .created: order = "t.created \(query.descending ? "ASC" : "DESC")"
-        case .status: order = "t.status \(direction), t.priority, t.updated DESC"
+        case .status: order = "t.status \(direction), t.priority_rank, t.updated DESC"
         case .id: order = "t.id \(direction)"
         case .title: order = "t.title COLLATE NOCASE \(direction)"
-        case .assignee: order = "t.assignee IS NULL, t.assignee COLLATE NOCASE \(direction), t.priority"
+        case .assignee: order = "t.assignee IS NULL, t.assignee COLLATE NOCASE \(direction), t.priority_rank"
         }
         var sql = "SELECT t.* FROM \(from) WHERE \(clauses.joined(separator: " AND ")) ORDER BY \(order)"
         if let limit = query.limit {

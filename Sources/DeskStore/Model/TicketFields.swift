@@ -30,7 +30,9 @@ enum TicketFields {
         let value = raw.trimmingWhitespace()
         let optional: String? = value.isEmpty ? nil : value
         func list(_ make: (String) throws -> String) throws -> [String] {
-            Validate.uniqued(try value.split(separator: ",").map { try make(String($0)) })
+            // Items are trimmed so `kb=KB-1, KB-2` works like `tags=a, b`; blank items are skipped.
+            let items = value.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            return Validate.uniqued(try items.map(make))
         }
         func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ make: (String) -> T?) throws -> T? where T.RawValue == String {
             guard let optional else { return nil }

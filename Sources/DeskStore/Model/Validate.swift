@@ -36,6 +36,9 @@ public enum Validate {
     }
 
     public static func text(_ value: String, field: String) throws -> String {
+        // A leading U+FEFF (a byte-order mark from pasted or piped text) does not survive reading the
+        // YAML back (Yams drops it), so it is not stored.
+        let value = value.unicodeScalars.first == "\u{FEFF}" ? String(value.unicodeScalars.dropFirst()) : value
         guard !value.trimmingWhitespace().isEmpty else {
             throw DeskError.invalidValue(field: field, value: value, expected: "some text")
         }
@@ -87,8 +90,11 @@ public enum Validate {
 extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        // U+FEFF (zero-width no-break space, a stray byte-order mark) is trimmed too: YAML reading drops it
+        // at the start of a value, so a title or name starting with it would not read back the same.
+        func blank(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{FEFF}" }
+        guard let start = scalars.firstIndex(where: { !blank($0) }),
+              let end = scalars.lastIndex(where: { !blank($0) }) else { return "" }
         return String(scalars[start...end])
     }
 }
