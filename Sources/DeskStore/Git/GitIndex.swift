@@ -21,17 +21,4 @@ extension Repository {
             try check(git_index_write(index), "git_index_write")
         }
     }
-
-    /// Replaces git's index with the entries of `tree` (used right after `desk init` and in recovery).
-    public func resetIndex(to tree: ObjectID) throws {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, handle), "git_repository_index")
-        defer { git_index_free(index) }
-        var oid = tree.raw
-        var treeObj: OpaquePointer?
-        try check(git_tree_lookup(&treeObj, handle, &oid), "git_tree_lookup")
-        defer { git_tree_free(treeObj) }
-        try check(git_index_read_tree(index, treeObj), "git_index_read_tree")
-        try check(git_index_write(index), "git_index_write")
-    }
 }

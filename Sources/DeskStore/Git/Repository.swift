@@ -75,15 +75,6 @@ public final class Repository: @unchecked Sendable {
         return ObjectID(oid)
     }
 
-    /// The commit a reference points to, or nil when it does not exist.
-    public func referenceTarget(_ name: String) throws -> ObjectID? {
-        var oid = git_oid()
-        let rc = git_reference_name_to_id(&oid, handle, name)
-        if rc == GIT_ENOTFOUND.rawValue { return nil }
-        try check(rc, "git_reference_name_to_id")
-        return ObjectID(oid)
-    }
-
     /// Moves `name` to `new` only if it still points at `expected` (nil: must not exist yet).
     /// Throws `GitError.modified`/`.exists` when someone else moved it first.
     public func updateReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
@@ -191,15 +182,14 @@ public final class Repository: @unchecked Sendable {
         return String(cString: value)
     }
 
-    /// Sets a string in the repository's own configuration (`.git/config`).
-    public func setConfigString(_ key: String, _ value: String) throws {
+    /// A boolean from the configuration, or nil when unset or not a boolean.
+    public func configBool(_ key: String) -> Bool? {
         var config: OpaquePointer?
-        try check(git_repository_config(&config, handle), "git_repository_config")
+        guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
         defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-        defer { git_config_free(local) }
-        try check(git_config_set_string(local, key, value), "git_config_set_string")
+        var value: Int32 = 0
+        guard git_config_get_bool(&value, config, key) == 0 else { return nil }
+        return value != 0
     }
 }
 

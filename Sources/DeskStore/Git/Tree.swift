@@ -50,16 +50,6 @@ extension Repository {
         return entries
     }
 
-    /// The id of the empty tree, written if needed.
-    public func emptyTree() throws -> ObjectID {
-        var builder: OpaquePointer?
-        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
-        defer { git_treebuilder_free(builder) }
-        var oid = git_oid()
-        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
-        return ObjectID(oid)
-    }
-
     /// Writes the tree that is `base` with `updates` applied; only the trees on the changed paths are rewritten.
     public func updatedTree(_ base: ObjectID?, _ updates: [TreeUpdate]) throws -> ObjectID {
         // No baseline (the first commit): libgit2 builds from an empty tree without writing one.

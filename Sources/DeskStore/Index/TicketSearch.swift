@@ -73,14 +73,6 @@ extension QueryIndex {
         }
     }
 
-    /// Ticket ids starting with `prefix`.
-    func ids(withPrefix prefix: String) throws -> [String] {
-        try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM tickets WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
-                                arguments: [Self.likePrefix(prefix) + "%"])
-        }
-    }
-
     static func summary(_ row: Row) -> TicketSummary {
         func time(_ column: String) -> Timestamp? { (row[column] as Int64?).map(Timestamp.init(seconds:)) }
         func list(_ column: String) -> [String] {

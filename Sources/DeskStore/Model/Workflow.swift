@@ -11,8 +11,6 @@ public struct Workflow: Sendable, Equatable {
     public var resolvedStatus: String
     public var closedStatus: String
     public var openStatus: String
-    /// The status a `new` ticket moves to when it is first assigned, if allowed.
-    public var pendingStatuses: [String]
 
     public static let standard = Workflow(
         statuses: ["new", "open", "pending", "resolved", "closed"],
@@ -27,8 +25,7 @@ public struct Workflow: Sendable, Equatable {
         done: ["resolved", "closed"],
         resolvedStatus: "resolved",
         closedStatus: "closed",
-        openStatus: "open",
-        pendingStatuses: ["pending"]
+        openStatus: "open"
     )
 
     public func allows(from: String, to: String) -> Bool {

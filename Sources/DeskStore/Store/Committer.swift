@@ -11,6 +11,8 @@ extension Desk {
         let lock = try WriteLock(path: stateDirectory + "/write.lock")
         defer { withExtendedLifetime(lock) {} }
         try recover()
+        // Refuse before committing anything if git's index could not be kept in step afterwards.
+        try IndexFormat.ensureSupported(repository)
         let refName = try gitCall("reading HEAD") { try repository.headReferenceName() }
         for _ in 0..<8 {
             let head = try gitCall("reading HEAD") { try repository.headCommitID() }
@@ -41,6 +43,9 @@ extension Desk {
             } catch let error as GitError {
                 try? AtomicFile.remove(journalPath)
                 throw DeskError.git(error, context: "moving \(refName)")
+            } catch {
+                try? AtomicFile.remove(journalPath)
+                throw error
             }
             try syncWorkingTree(zip(change.files, updates).map { ($0.path, $0.content, $1.blob) })
             try AtomicFile.remove(journalPath)
@@ -84,7 +89,7 @@ extension Desk {
                 try repository.stageWorkingTreeFiles(files.map { ($0.path, $0.content != nil) })
             }
         } catch let error as GitError {
-            throw DeskError.unsupportedIndex(detail: error.message)
+            throw DeskError.git(error, context: "updating git's index (.git/index)")
         }
     }
 

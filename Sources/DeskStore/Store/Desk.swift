@@ -24,7 +24,10 @@ public final class Desk: @unchecked Sendable {
     }
 
     /// Opens the desk at or above `path`, like git finds its repository.
-    public static func open(at path: String) throws -> Desk {
+    ///
+    /// The configuration is `desk.yml` as committed at HEAD, like the tickets, so every rule in
+    /// force is in history; an uncommitted edit of it only earns a warning.
+    public static func open(at path: String, warn: @escaping (String) -> Void = { _ in }) throws -> Desk {
         let repository: Repository
         do {
             repository = try Repository.discover(from: path)
@@ -36,9 +39,14 @@ public final class Desk: @unchecked Sendable {
         guard let workdir = repository.workdir else {
             throw DeskError.invalidInput("\(repository.gitdir) is a bare repository; desk needs a working tree")
         }
-        let configPath = workdir + DeskConfigCodec.fileName
-        guard let bytes = AtomicFile.read(configPath) else {
-            throw DeskError.notADesk(path: path)
+        let working = AtomicFile.read(workdir + DeskConfigCodec.fileName)
+        let committed = try? repository.headCommitID().flatMap { head -> [UInt8]? in
+            let tree = try repository.commit(head).tree
+            return try repository.treeEntry(tree, path: DeskConfigCodec.fileName).map { try repository.readBlob($0.id) }
+        }
+        guard let bytes = committed ?? working else { throw DeskError.notADesk(path: path) }
+        if let committed, let working, committed != working {
+            warn("desk.yml has uncommitted changes; desk follows the committed version until you commit them")
         }
         let config: DeskConfig
         do {
@@ -46,11 +54,13 @@ public final class Desk: @unchecked Sendable {
         } catch let error as FormatError {
             throw DeskError.invalidFile(error)
         }
-        return try Desk(repository: repository, config: config)
+        let desk = try Desk(repository: repository, config: config)
+        desk.warn = warn
+        return desk
     }
 
     /// Makes `path` a desk: repository (unless one is there), `desk.yml`, folders and a first commit.
-    public static func initialize(at path: String, actor: Actor) throws -> Desk {
+    public static func initialize(at path: String, environment: [String: String]) throws -> Desk {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         if FileManager.default.fileExists(atPath: absolute + "/" + DeskConfigCodec.fileName) {
             throw DeskError.alreadyADesk(path: absolute)
@@ -67,6 +77,8 @@ public final class Desk: @unchecked Sendable {
         }
         let name = URL(fileURLWithPath: absolute).lastPathComponent
         let desk = try Desk(repository: repository, config: .standard)
+        let actor = (try? Actor.resolve(environment: environment, repository: repository))
+            ?? Actor(handle: "desk", email: "desk@desk.invalid")
         let files: [FileChange] = [
             FileChange(path: DeskConfigCodec.fileName, content: Array(DeskConfigCodec.defaultFile(name: name).utf8)),
             FileChange(path: "tickets/README.md", content: Array(DeskLayout.ticketsReadme.utf8)),
@@ -95,7 +107,10 @@ public struct Actor: Sendable, Equatable {
         let configName = repository?.configString("user.name")
         let configEmail = repository?.configString("user.email")
         if let user = environment["DESK_USER"]?.trimmingCharacters(in: .whitespaces), !user.isEmpty {
-            return Actor(handle: user, email: environment["DESK_EMAIL"] ?? configEmail ?? "\(user)@desk.invalid")
+            // git's e-mail belongs to git's user; it is used for DESK_USER only when they are the same person.
+            let sameAsGit = configName.map { $0.caseInsensitiveCompare(user) == .orderedSame } ?? false
+            let email = environment["DESK_EMAIL"] ?? (sameAsGit ? configEmail : nil) ?? "\(user)@desk.invalid"
+            return Actor(handle: user, email: email)
         }
         if let name = configName ?? environment["GIT_AUTHOR_NAME"], !name.isEmpty {
             return Actor(handle: name, email: configEmail ?? environment["GIT_AUTHOR_EMAIL"] ?? "\(name)@desk.invalid")
@@ -111,7 +126,7 @@ enum DeskLayout {
 
     One Markdown file per ticket, in `tickets/<shard>/<ID>.md`, where the shard is the first
     two characters after `T-`. Use `desk new`, `desk assign`, … to change them; hand edits are
-    fine too, and `desk lint` checks them.
+    fine too: commit them with git and desk picks them up.
 
     """
     static let kbReadme = """

@@ -82,9 +82,9 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .noIdentity:
             return "who is acting? set DESK_USER (e.g. DESK_USER=alice) or `git config user.name`"
         case .busy(let lock, let holder):
-            return "the desk is busy: \(lock) is held by \(holder); try again, or remove the file if that process is gone"
+            return "the desk is busy: \(lock) is held by \(holder)"
         case .unsupportedIndex(let detail):
-            return "git's index file uses a format libgit2 cannot read (\(detail)); fix with: git config core.splitIndex false; git config index.skipHash false; git config feature.manyFiles false; rm .git/index; git reset"
+            return "git's index uses \(detail), which libgit2 1.5 cannot update; nothing was changed. Turn it off with: git config core.splitIndex false && git config index.sparse false && git config index.skipHash false && git config feature.manyFiles false && git update-index --no-split-index --index-version 2"
         case .git(let error, let context):
             return "\(context): \(error.message)"
         case .io(let path, let detail):

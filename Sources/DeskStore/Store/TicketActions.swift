@@ -61,9 +61,16 @@ extension Desk {
                 ticket.assignee = who
                 ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, to: who, rng: &rng))
                 ticket.responded = now
+                // Assigned from the start: open, as `desk assign` would make it.
+                let workflow = config.workflow
+                if workflow.allows(from: ticket.status, to: workflow.openStatus) {
+                    ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
+                                                 to: workflow.openStatus, rng: &rng))
+                    ticket.status = workflow.openStatus
+                }
             }
             created = ticket
-            return Change(files: [FileChange(path: id.path, content: Array(TicketCodec.encode(ticket).utf8))],
+            return Change(files: [FileChange(path: id.path, content: try encodeWithinLimit(ticket))],
                           subject: "\(id): new: \(title)", ticket: id.rawValue, action: "new", actor: actor, time: now)
         }
         return TicketResult(ticket: created!, commit: commit)
@@ -183,13 +190,22 @@ extension Desk {
                 guard updated != ticket else { throw NothingToChange(ticket: ticket) }
                 updated.updated = max(now, ticket.updated)
                 after = updated
-                return Change(files: [FileChange(path: id.path, content: Array(TicketCodec.encode(updated).utf8))],
+                return Change(files: [FileChange(path: id.path, content: try encodeWithinLimit(updated))],
                               subject: "\(id): \(subject)", ticket: id.rawValue, action: action, actor: actor, time: now)
             }
             return TicketResult(ticket: after!, commit: commit)
         } catch let unchanged as NothingToChange {
             return TicketResult(ticket: unchanged.ticket, commit: nil)
         }
+    }
+
+    /// The file bytes, refused when they would pass the size every desk file must stay under.
+    func encodeWithinLimit(_ ticket: Ticket) throws -> [UInt8] {
+        let bytes = Array(TicketCodec.encode(ticket).utf8)
+        guard bytes.count <= FrontMatter.maxFileSize else {
+            throw DeskError.invalidInput("\(ticket.id): the ticket file would grow to \(bytes.count) bytes, over desk's limit of \(FrontMatter.maxFileSize) bytes; attach long logs elsewhere and comment a summary")
+        }
+        return bytes
     }
 
     func move(_ ticket: inout Ticket, to status: String, now: Timestamp, actor: Actor,

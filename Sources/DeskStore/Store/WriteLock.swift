@@ -27,7 +27,7 @@ final class WriteLock {
             }
             guard Date() < deadline else {
                 close(fd)
-                throw DeskError.busy(lock: path, holder: "another desk process")
+                throw DeskError.busy(lock: path, holder: "another desk process that is still writing; try again in a moment")
             }
             usleep(delay + useconds_t.random(in: 0...delay))
             delay = min(delay * 2, 20_000)
@@ -44,7 +44,7 @@ final class WriteLock {
 enum GitLockFiles {
     /// Runs `body`, retrying with back-off while libgit2 reports a lock held; after `patience`
     /// seconds a lock file older than `staleAfter` seconds is treated as abandoned and removed.
-    static func retrying<T>(lockPaths: [String], patience: Double = 3, staleAfter: Double = 10,
+    static func retrying<T>(lockPaths: [String], patience: Double = 5, staleAfter: Double = 120,
                             warn: (String) -> Void, _ body: () throws -> T) throws -> T {
         let start = Date()
         var delay: useconds_t = 500
@@ -61,13 +61,13 @@ enum GitLockFiles {
                 for lock in lockPaths {
                     if let age = ageOfFile(lock), age > staleAfter {
                         unlink(lock)
-                        warn("removed stale lock \(lock) (left by a process that was killed \(Int(age)) s ago)")
+                        warn("removed stale lock \(lock): untouched for \(Int(age)) s, so no git process still holds it")
                         removed = true
                     }
                 }
                 if removed { continue }
                 let held = lockPaths.first { ageOfFile($0) != nil } ?? "a git lock file"
-                throw DeskError.busy(lock: held, holder: "git (if no git process is running, remove it: rm \(held))")
+                throw DeskError.busy(lock: held, holder: "git; if no git process is running any more, remove it: rm \(held)")
             }
         }
     }

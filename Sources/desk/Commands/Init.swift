@@ -19,8 +19,7 @@ struct Init: DeskCommand {
 
     func execute(_ context: CommandContext) throws {
         let path = directory ?? context.startDirectory
-        let actor = (try? context.actor(for: nil)) ?? Actor(handle: "desk", email: "desk@desk.invalid")
-        let desk = try Desk.initialize(at: path, actor: actor)
+        let desk = try Desk.initialize(at: path, environment: context.environment)
         if context.options.json {
             var out = OrderedFields()
             out.add("path", desk.root)

@@ -43,7 +43,9 @@ struct TicketText {
         case ActivityEntry.Kind.field: return "\(entry.field ?? "field") " + arrow(entry.from, entry.to)
         default:
             let label = entry.kind == ActivityEntry.Kind.internal ? "internal note" : entry.kind
-            let text = (entry.text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            var body = Substring(entry.text ?? "")
+            while body.last?.isNewline == true { body = body.dropLast() }
+            let text = body.split(separator: "\n", omittingEmptySubsequences: false)
             guard let first = text.first else { return label }
             var out = label + ": " + first
             for line in text.dropFirst() { out += "\n" + String(repeating: " ", count: 37) + line }
@@ -82,8 +84,11 @@ struct TicketText {
             for change in entry.changes {
                 switch change.field {
                 case ActivityEntry.Kind.comment, ActivityEntry.Kind.internal, ActivityEntry.Kind.resolution:
-                    let text = (change.to ?? "").replacingNewlines()
-                    out += "    + \(change.field): \(text.count > 70 ? text.prefix(69) + "…" : text)\n"
+                    // The first line is enough here; `desk show` has the whole text.
+                    let lines = (change.to ?? "").split(whereSeparator: \.isNewline)
+                    let first = String(lines.first ?? "")
+                    let more = lines.count > 1 || first.count > 70
+                    out += "    + \(change.field): \(more ? first.prefix(69) + "…" : first)\n"
                 default:
                     out += "    \(change.field): \(change.from?.replacingNewlines() ?? "–") → \(change.to?.replacingNewlines() ?? "–")\n"
                 }

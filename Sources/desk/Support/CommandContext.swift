@@ -20,9 +20,7 @@ struct CommandContext {
     }
 
     func openDesk() throws -> Desk {
-        let desk = try Desk.open(at: startDirectory)
-        desk.warn = { Terminal.warn($0) }
-        return desk
+        try Desk.open(at: startDirectory, warn: { Terminal.warn($0) })
     }
 
     func actor(for desk: Desk?) throws -> Actor {
