@@ -14,8 +14,10 @@ deps:
 build: deps
 	$(SWIFT) build --product desk
 
+# One product per build: swift build keeps only the last --product given.
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product desk --product desk-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product desk
+	$(SWIFT) build $(RELEASE_FLAGS) --product desk-bench
 
 demo: release
 	@bash scripts/demo.sh .build-release/release/desk

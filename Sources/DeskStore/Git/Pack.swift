@@ -17,8 +17,13 @@ extension Repository {
 
     /// A cheap estimate of the loose object count: one fan-out folder times 256.
     public func estimatedLooseObjectCount() -> Int {
-        let sample = gitdir + "objects/17"
-        return ((try? FileManager.default.contentsOfDirectory(atPath: sample))?.count ?? 0) * 256
+        guard let dir = opendir(gitdir + "objects/17") else { return 0 }
+        defer { closedir(dir) }
+        var count = 0
+        while let entry = readdir(dir) {
+            if entry.pointee.d_name.0 != 46 { count += 1 }  // skip "." and ".."
+        }
+        return count * 256
     }
 
     /// Packs every loose object into one new pack (with `git_packbuilder`), then deletes the

@@ -83,7 +83,8 @@ extension Desk {
         }
         do {
             try GitLockFiles.retrying(lockPaths: [repository.gitdir + "index.lock"], warn: warn) {
-                if try IndexPatch.apply(indexPath: repository.gitdir + "index", updates: updates, durable: config.fsync) {
+                if try IndexPatch.apply(indexPath: repository.gitdir + "index", stampPath: stateDirectory + "/index-stamp",
+                                        updates: updates, durable: config.fsync) {
                     return
                 }
                 try repository.stageWorkingTreeFiles(files.map { ($0.path, $0.content != nil) })
