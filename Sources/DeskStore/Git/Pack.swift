@@ -48,4 +48,54 @@ extension Repository {
         }
         return ids.count
     }
+
+    /// The pack files in `objects/pack`.
+    public func packFiles() -> [String] {
+        let folder = gitdir + "objects/pack/"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix("pack-") && $0.hasSuffix(".pack") }.map { folder + $0 }
+    }
+
+    /// Rewrites every object (packed and loose, reachable or not: nothing is dropped) into one
+    /// pack, then removes the old packs and loose copies. Returns the number of objects.
+    @discardableResult
+    public func repackAll() throws -> Int {
+        let oldPacks = packFiles()
+        let loose = looseObjectIDs()
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        final class Collector { var ids: [git_oid] = [] }
+        let collector = Collector()
+        let rc = withExtendedLifetime(collector) {
+            git_odb_foreach(odb, { oid, payload in
+                guard let oid, let payload else { return -1 }
+                Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue().ids.append(oid.pointee)
+                return 0
+            }, Unmanaged.passUnretained(collector).toOpaque())
+        }
+        try check(rc, "git_odb_foreach")
+        var builder: OpaquePointer?
+        try check(git_packbuilder_new(&builder, handle), "git_packbuilder_new")
+        defer { git_packbuilder_free(builder) }
+        git_packbuilder_set_threads(builder, 0)
+        var seen = Set<ObjectID>()
+        for raw in collector.ids {
+            var oid = raw
+            guard seen.insert(ObjectID(oid)).inserted else { continue }
+            try check(git_packbuilder_insert(builder, &oid, nil), "git_packbuilder_insert")
+        }
+        try check(git_packbuilder_write(builder, gitdir + "objects/pack", 0, nil, nil), "git_packbuilder_write")
+        let kept = git_packbuilder_name(builder).map { "pack-" + String(cString: $0) } ?? ""
+        // The new pack is complete on disk before anything old goes.
+        for pack in oldPacks where !pack.hasSuffix(kept + ".pack") {
+            let stem = String(pack.dropLast(5))
+            for suffix in [".pack", ".idx", ".rev", ".bitmap", ".keep", ".promisor"] { unlink(stem + suffix) }
+        }
+        for id in loose {
+            let hex = id.hex
+            unlink(gitdir + "objects/" + hex.prefix(2) + "/" + hex.dropFirst(2))
+        }
+        return seen.count
+    }
 }
