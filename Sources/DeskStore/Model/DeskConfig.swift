@@ -2,7 +2,7 @@
 ///
 /// Other capabilities (people, routing, SLAs) add their own sections; keys desk does not
 /// know yet are ignored here and reported by lint.
-public struct DeskConfig: Sendable, Equatable {
+public struct DeskConfig: Sendable, Equatable, Codable {
     public var name: String
     public var workflow: Workflow
     /// impact → urgency → priority.

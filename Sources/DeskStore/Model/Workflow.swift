@@ -1,5 +1,5 @@
 /// The statuses a ticket moves through and the moves that are allowed.
-public struct Workflow: Sendable, Equatable {
+public struct Workflow: Sendable, Equatable, Codable {
     public var statuses: [String]
     /// The status of a new ticket.
     public var initial: String

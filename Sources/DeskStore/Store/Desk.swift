@@ -48,11 +48,12 @@ public final class Desk: @unchecked Sendable {
         if let committed, let working, committed != working {
             warn("desk.yml has uncommitted changes; desk follows the committed version until you commit them")
         }
-        let config: DeskConfig
-        do {
-            config = try DeskConfigCodec.decode(bytes)
-        } catch let error as FormatError {
-            throw DeskError.invalidFile(error)
+        let config = try ConfigCache.load(bytes, stateDirectory: repository.gitdir + "desk") {
+            do {
+                return try DeskConfigCodec.decode(bytes)
+            } catch let error as FormatError {
+                throw DeskError.invalidFile(error)
+            }
         }
         let desk = try Desk(repository: repository, config: config)
         desk.warn = warn
