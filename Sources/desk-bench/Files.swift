@@ -40,7 +40,7 @@ enum Files {
         try text.withUTF8 { buffer in
             var done = 0
             while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw BenchError("cannot write \(path): \(errnoText())")
@@ -64,7 +64,7 @@ enum Files {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16_384)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw BenchError("cannot read \(path): \(errnoText())")

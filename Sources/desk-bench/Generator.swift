@@ -146,10 +146,11 @@ struct Generator {
         return out
     }
 
-    private mutating func body(_ category: Category, _ requester: Requester, _ slots: Slots) -> String {
+    private mutating func body(_ category: Category, problem: Int, _ requester: Requester, _ slots: Slots) -> String {
         let language = requester.language
         var text = rng.pick(Vocabulary.greetings[language]) + "\n\n"
-        text += fill(rng.pick(category.problems[language]), slots) + "\n\n"
+        let problems = category.problems[language]
+        text += fill(problems[min(problem, problems.count - 1)], slots) + "\n\n"
         let details = rng.sample(Vocabulary.details[language], count: rng.int(0...2))
         if !details.isEmpty {
             text += details.map { fill($0, slots) }.joined(separator: " ") + "\n\n"
@@ -231,6 +232,8 @@ struct Generator {
         let category = Vocabulary.categories[categoryChoice.draw(&rng)]
         let status = Vocabulary.statuses[statusChoice.draw(&rng)]
         let priority = Priority.allCases[priorityChoice.draw(&rng)]
+        // Problems are listed in the order of the titles they go with; later titles share the last one.
+        let titleIndex = rng.below(category.titles[language].count)
         let floor = rng.int(1...6)
         let site = requester.site
         let slots = Slots(
@@ -251,6 +254,15 @@ struct Generator {
         let owner = operatorFor(department: requester.department)
         let target = 3 + activityCountChoice.draw(&rng)
 
+        var usedTexts = Set<String>()
+        /// A template not used yet in this ticket, where the list allows.
+        func fresh(_ templates: [String]) -> String {
+            for _ in 0..<4 {
+                let template = rng.pick(templates)
+                if usedTexts.insert(template).inserted { return fill(template, slots) }
+            }
+            return fill(rng.pick(templates), slots)
+        }
         func add(_ step: Step) {
             steps.append(step)
             entries += step.count
@@ -269,13 +281,13 @@ struct Generator {
             current = status
         }
         func resolve(by: String) {
-            let text = fill(rng.pick(category.resolutions[language]), slots)
+            let text = fresh(category.resolutions[language])
             add([Proto(kind: Kind.status, author: by, from: current, to: "resolved"),
                  Proto(kind: Kind.resolution, author: by, text: text)])
             current = "resolved"
         }
         func requesterSays(_ texts: Tri) {
-            add([Proto(kind: Kind.comment, author: requester.handle, text: fill(rng.pick(texts[language]), slots))])
+            add([Proto(kind: Kind.comment, author: requester.handle, text: fresh(texts[language]))])
         }
         func filler(_ phase: Phase) {
             let x = rng.below(100)
@@ -285,7 +297,7 @@ struct Generator {
                     requesterSays(Vocabulary.requesterReplies)
                 } else if x < 80 || priorityChanged {
                     add([Proto(kind: Kind.internal, author: rng.pick(Vocabulary.operators),
-                               text: fill(rng.pick(Vocabulary.internalNotes), slots))])
+                               text: fresh(Vocabulary.internalNotes))])
                 } else {
                     priorityChanged = true
                     var from = Priority.allCases[rng.below(4)]
@@ -297,11 +309,11 @@ struct Generator {
                 let by = assignee ?? owner
                 if x < 35 {
                     add([Proto(kind: Kind.comment, author: by,
-                               text: fill(rng.pick(Vocabulary.operatorComments[language]), slots))])
+                               text: fresh(Vocabulary.operatorComments[language]))])
                 } else if x < 65 {
                     requesterSays(Vocabulary.requesterReplies)
                 } else if x < 90 || reassigned {
-                    add([Proto(kind: Kind.internal, author: by, text: fill(rng.pick(Vocabulary.internalNotes), slots))])
+                    add([Proto(kind: Kind.internal, author: by, text: fresh(Vocabulary.internalNotes))])
                 } else {
                     reassigned = true
                     assign(to: otherOperator(than: assignee), by: by)
@@ -312,13 +324,13 @@ struct Generator {
                     requesterSays(Vocabulary.requesterThanks)
                 } else {
                     add([Proto(kind: Kind.internal, author: assignee ?? owner,
-                               text: fill(rng.pick(Vocabulary.internalNotes), slots))])
+                               text: fresh(Vocabulary.internalNotes))])
                 }
             }
         }
         func pendingCycle() {
             let by = assignee ?? owner
-            add([Proto(kind: Kind.comment, author: by, text: fill(rng.pick(Vocabulary.operatorQuestions[language]), slots))])
+            add([Proto(kind: Kind.comment, author: by, text: fresh(Vocabulary.operatorQuestions[language]))])
             move(to: "pending", by: by)
             requesterSays(Vocabulary.requesterReplies)
             move(to: "open", by: by)
@@ -336,7 +348,7 @@ struct Generator {
             assign(to: owner, by: dispatcher)
             while entries + 2 < target { filler(.work) }
             let by = assignee ?? owner
-            add([Proto(kind: Kind.comment, author: by, text: fill(rng.pick(Vocabulary.operatorQuestions[language]), slots))])
+            add([Proto(kind: Kind.comment, author: by, text: fresh(Vocabulary.operatorQuestions[language]))])
             move(to: "pending", by: by)
         case "resolved":
             assign(to: owner, by: dispatcher)
@@ -407,7 +419,7 @@ struct Generator {
         }
 
         // --- The ticket. ---
-        var ticket = Ticket(id: id, title: fill(rng.pick(category.titles[language]), slots), status: current,
+        var ticket = Ticket(id: id, title: fill(category.titles[language][titleIndex], slots), status: current,
                             created: Timestamp(seconds: created))
         ticket.priority = priority
         (ticket.impact, ticket.urgency) = impactAndUrgency(for: priority)
@@ -432,7 +444,7 @@ struct Generator {
             }
         }
         ticket.channel = Vocabulary.channels[channelChoice.draw(&rng)]
-        ticket.body = body(category, requester, slots)
+        ticket.body = body(category, problem: titleIndex, requester, slots)
 
         ticket.activity.reserveCapacity(entries)
         for (step, time) in zip(steps, times) {

@@ -26,8 +26,9 @@ struct DeskCLI: ParsableCommand {
 
     /// Parses and runs, mapping argument errors to exit code 2 (usage) as documented.
     static func main() {
+        let arguments = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -37,8 +38,37 @@ struct DeskCLI: ParsableCommand {
             if error is ExitCode {
                 Foundation.exit(code.rawValue)
             }
+            if arguments.contains("--json") {
+                // Scripts asked for JSON: a usage error is an error document too (DESIGN.md "JSON shapes").
+                var body = OrderedFields()
+                body.add("code", "usage")
+                body.add("message", message(for: error))
+                var document = OrderedFields()
+                document.add("error", body)
+                JSONOutput.print(document)
+            }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// `desk -C DIR list` (git's order) means `desk list -C DIR`: global options given before the
+    /// subcommand are moved after it, where each subcommand declares them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "-C", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first == "--json" || first == "--no-color" {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, let subcommand = rest.first, !subcommand.hasPrefix("-") else { return arguments }
+        return [subcommand] + leading + rest.dropFirst()
     }
 }

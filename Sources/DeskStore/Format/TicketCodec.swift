@@ -77,6 +77,12 @@ public enum TicketCodec {
     /// Parses a ticket file; `path` is used in error messages and to check the id.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Ticket {
         if let ticket = CanonicalTicketParser.parse(bytes, path: path) { return ticket }
+        return try decodeYAML(bytes, path: path)
+    }
+
+    /// The full reader: any valid YAML front matter, every failure a located `FormatError`.
+    /// (`decode` tries the fast canonical reader first; tests call this to check both agree.)
+    static func decodeYAML(_ bytes: [UInt8], path: String) throws -> Ticket {
         let document = try FrontMatter.parse(bytes, path: path)
         let reader = FieldReader(path: path, fields: document.fields)
 

@@ -5,12 +5,15 @@ enum IndexFormat {
     /// Throws `DeskError.unsupportedIndex` when the repository uses a split or sparse index.
     static func ensureSupported(_ repository: Repository) throws {
         let gitdir = repository.gitdir
-        if repository.configBool("core.splitIndex") == true
-            || ((try? FileManager.default.contentsOfDirectory(atPath: gitdir))?.contains { $0.hasPrefix("sharedindex.") } ?? false) {
-            throw DeskError.unsupportedIndex(detail: "a split index (core.splitIndex)")
-        }
-        if repository.configBool("index.sparse") == true {
-            throw DeskError.unsupportedIndex(detail: "a sparse index (index.sparse)")
+        // A split index leaves `sharedindex.*` files (which outlive it) or is configured; only
+        // then is the index walked to see whether it really uses one.
+        let maybeSplit = repository.configBool("core.splitIndex") == true
+            || ((try? FileManager.default.contentsOfDirectory(atPath: gitdir))?.contains { $0.hasPrefix("sharedindex.") } ?? false)
+        if maybeSplit || repository.configBool("index.sparse") == true,
+           let (bytes, _) = IndexPatch.readFile(gitdir + "index"),
+           let signatures = IndexPatch.extensionSignatures(bytes) {
+            if signatures.contains("link") { throw DeskError.unsupportedIndex(detail: "a split index (core.splitIndex)") }
+            if signatures.contains("sdir") { throw DeskError.unsupportedIndex(detail: "a sparse index (index.sparse)") }
         }
         // Version 4 goes through libgit2, which cannot read an index without its checksum.
         if repository.configBool("index.skipHash") == true || repository.configBool("feature.manyFiles") == true,

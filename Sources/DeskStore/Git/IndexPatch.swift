@@ -251,6 +251,42 @@ enum IndexPatch {
         return out
     }
 
+    /// The signatures of the extensions in an index file of any version (2–4), or nil when the
+    /// file cannot be walked. Used to find a split or sparse index (`link`, `sdir`).
+    static func extensionSignatures(_ bytes: [UInt8]) -> [String]? {
+        guard bytes.count >= 32, bytes[0] == 0x44, bytes[1] == 0x49, bytes[2] == 0x52, bytes[3] == 0x43 else { return nil }
+        let version = be32(bytes, 4)
+        guard (2...4).contains(version) else { return nil }
+        let count = Int(be32(bytes, 8))
+        let trailerStart = bytes.count - 20
+        var offset = 12
+        for _ in 0..<count {
+            guard offset + 62 <= trailerStart else { return nil }
+            let flags = Int(be16(bytes, offset + 60))
+            let header = flags & 0x4000 != 0 ? 64 : 62
+            if version == 4 {
+                // A varint (bytes of the previous path to drop), then the rest of the path up to NUL.
+                var cursor = offset + header
+                while cursor < trailerStart, bytes[cursor] & 0x80 != 0 { cursor += 1 }
+                guard let nul = bytes[(cursor + 1)..<trailerStart].firstIndex(of: 0) else { return nil }
+                offset = nul + 1
+            } else {
+                var nameLength = flags & 0xFFF
+                if nameLength == 0xFFF {
+                    guard let nul = bytes[(offset + header)..<trailerStart].firstIndex(of: 0) else { return nil }
+                    nameLength = nul - offset - header
+                }
+                offset += (header + nameLength + 8) & ~7
+            }
+        }
+        var signatures: [String] = []
+        while offset + 8 <= trailerStart {
+            signatures.append(String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self))
+            offset += 8 + Int(be32(bytes, offset + 4))
+        }
+        return signatures
+    }
+
     static func encodeEntry(path: [UInt8], blob: ObjectID, info: stat) -> [UInt8] {
         var entry = [UInt8](repeating: 0, count: 62)
         put32(&entry, 0, UInt32(truncatingIfNeeded: info.st_ctim.tv_sec))

@@ -5,10 +5,13 @@ import Glibc
 
 /// Writes files so readers see the old content or the new, never a mix: temp file + rename.
 enum AtomicFile {
+    /// Temporary files start with this; a killed desk's leftovers are found by it.
+    static let temporaryPrefix = ".desk-tmp-"
+
     static func write(_ bytes: [UInt8], to path: String, durable: Bool) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try makeDirectories(directory)
-        let temp = directory + "/.desk-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = directory + "/" + temporaryPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DeskError.io(path: path, detail: "cannot write: \(errnoText())") }
         var written = 0

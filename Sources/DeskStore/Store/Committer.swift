@@ -97,14 +97,22 @@ extension Desk {
     /// Finishes an operation a killed desk left half-way (see `mutate`). Call under the write lock.
     func recover() throws {
         guard let journal = Journal.read(from: journalPath) else { return }
+        // We hold the write lock, so lock files and temporary files dated after the journal were
+        // left by the killed desk itself: remove them rather than wait for them.
+        let journalAge = GitLockFiles.ageOfFile(journalPath) ?? 0
+        let refName = try gitCall("reading HEAD") { try repository.headReferenceName() }
+        for lock in [repository.gitdir + "index.lock", repository.gitdir + refName + ".lock"] {
+            if let age = GitLockFiles.ageOfFile(lock), age <= journalAge + 1 { unlink(lock) }
+        }
+        for folder in Set(journal.paths.map { absolutePath(($0 as NSString).deletingLastPathComponent) }) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where name.hasPrefix(AtomicFile.temporaryPrefix) {
+                unlink(folder + "/" + name)
+            }
+        }
         let head = try gitCall("reading HEAD") { try repository.headCommitID() }
         if head == journal.new {
-            // HEAD moved: bring the working tree and git's index up to it. Lock files dated after
-            // the journal were left by the killed desk itself.
-            let journalTime = GitLockFiles.ageOfFile(journalPath) ?? 0
-            for lock in [repository.gitdir + "index.lock"] {
-                if let age = GitLockFiles.ageOfFile(lock), age <= journalTime + 1 { unlink(lock) }
-            }
+            // HEAD moved, so the change is committed: bring the working tree and git's index up to it.
             let tree = try gitCall("reading HEAD") { try repository.commit(journal.new).tree }
             let files = try journal.paths.map { path -> (String, [UInt8]?, ObjectID?) in
                 let entry = try gitCall("reading \(path)") { try repository.treeEntry(tree, path: path) }
@@ -113,7 +121,8 @@ extension Desk {
             try syncWorkingTree(files)
             warn("finished an interrupted desk operation (\(journal.paths.joined(separator: ", ")))")
         }
-        // Otherwise HEAD never moved: the objects written are unreferenced and harmless.
+        // Otherwise HEAD never moved: the change never happened, and the objects written for it
+        // are unreferenced and harmless.
         try AtomicFile.remove(journalPath)
     }
 

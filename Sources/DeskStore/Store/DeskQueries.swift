@@ -3,23 +3,36 @@ import Foundation
 extension Desk {
     /// The query index, opened and brought up to HEAD.
     public func queryIndex() throws -> QueryIndex {
-        let path = stateDirectory + "/index.sqlite"
-        do {
-            let index = try QueryIndex.open(path: path, warn: warn)
-            try index.refresh(repository)
-            return index
-        } catch let error as GitError {
-            throw DeskError.git(error, context: "reading the desk to index it")
-        }
+        try withIndex { $0 }
     }
 
     /// `desk list`: matching tickets, plus the files that could not be read.
     public func listTickets(_ query: TicketQuery) throws -> (tickets: [TicketSummary], unreadable: [UnreadableFile]) {
-        let index = try queryIndex()
-        do {
-            return (try index.tickets(query, doneStatuses: config.workflow.done), try index.unreadableFiles())
-        } catch {
-            throw DeskError.io(path: index.path, detail: "query failed: \(error)")
+        try withIndex { index in
+            (try index.tickets(query, doneStatuses: config.workflow.done), try index.unreadableFiles())
+        }
+    }
+
+    /// Runs `body` on the refreshed index. The index is derived data: when SQLite finds it
+    /// damaged anywhere (opening, refreshing or querying), it is deleted and built again once.
+    func withIndex<T>(_ body: (QueryIndex) throws -> T) throws -> T {
+        let path = stateDirectory + "/index.sqlite"
+        var rebuilt = false
+        while true {
+            do {
+                let index = try QueryIndex.open(path: path, warn: warn)
+                try index.refresh(repository)
+                return try body(index)
+            } catch let error as GitError {
+                throw DeskError.git(error, context: "reading the desk to index it")
+            } catch let error as DeskError {
+                throw error
+            } catch {
+                guard !rebuilt else { throw DeskError.io(path: path, detail: "the query index failed even after a rebuild: \(error)") }
+                warn("the query index \(path) is damaged (\(error)); rebuilding it from git")
+                for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+                rebuilt = true
+            }
         }
     }
 

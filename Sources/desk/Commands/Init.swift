@@ -19,6 +19,8 @@ struct Init: DeskCommand {
 
     func execute(_ context: CommandContext) throws {
         let path = directory ?? context.startDirectory
+        // An identity is optional here, but one that is set must be usable as a commit author.
+        do { _ = try context.actor(for: nil) } catch DeskError.noIdentity {}
         let desk = try Desk.initialize(at: path, environment: context.environment)
         if context.options.json {
             var out = OrderedFields()
