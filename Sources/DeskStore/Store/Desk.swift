@@ -78,8 +78,12 @@ public final class Desk: @unchecked Sendable {
         }
         let name = URL(fileURLWithPath: absolute).lastPathComponent
         let desk = try Desk(repository: repository, config: .standard)
-        let actor = (try? Actor.resolve(environment: environment, repository: repository))
-            ?? Actor(handle: "desk", email: "desk@desk.invalid")
+        let actor: Actor
+        do {
+            actor = try Actor.resolve(environment: environment, repository: repository)
+        } catch DeskError.noIdentity {
+            actor = Actor(handle: "desk", email: "desk@desk.invalid")
+        }
         let files: [FileChange] = [
             FileChange(path: DeskConfigCodec.fileName, content: Array(DeskConfigCodec.defaultFile(name: name).utf8)),
             FileChange(path: "tickets/README.md", content: Array(DeskLayout.ticketsReadme.utf8)),
@@ -105,6 +109,17 @@ public struct Actor: Sendable, Equatable {
 
     /// Resolves who is acting from the environment and the repository's git config.
     public static func resolve(environment: [String: String], repository: Repository?) throws -> Actor {
+        let actor = try find(environment: environment, repository: repository)
+        // The actor becomes a commit's author line: a line break or `<>` there corrupts the commit
+        // (git fsck: badEmail) and every later read of history fails.
+        for (field, value) in [("DESK_USER (or user.name)", actor.handle), ("DESK_EMAIL (or user.email)", actor.email)]
+        where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || "<>\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }) {
+            throw DeskError.invalidValue(field: field, value: value, expected: "one line without control characters, `<` or `>`")
+        }
+        return actor
+    }
+
+    private static func find(environment: [String: String], repository: Repository?) throws -> Actor {
         let configName = repository?.configString("user.name")
         let configEmail = repository?.configString("user.email")
         if let user = environment["DESK_USER"]?.trimmingCharacters(in: .whitespaces), !user.isEmpty {

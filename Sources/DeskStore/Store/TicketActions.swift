@@ -158,8 +158,10 @@ extension Desk {
             for (key, value) in assignments {
                 try TicketFields.set(key, to: value, on: &ticket)
             }
+            // A priority set by hand (one the matrix would not give) is kept when impact or urgency change.
             let setsPriority = assignments.contains { $0.key == "priority" }
-            if !setsPriority, ticket.impact != before.impact || ticket.urgency != before.urgency {
+            let followedMatrix = before.priority == config.priority(impact: before.impact, urgency: before.urgency)
+            if !setsPriority, followedMatrix, ticket.impact != before.impact || ticket.urgency != before.urgency {
                 ticket.priority = config.priority(impact: ticket.impact, urgency: ticket.urgency)
             }
             for key in TicketFields.settable {

@@ -24,14 +24,7 @@ struct CommandContext {
     }
 
     func actor(for desk: Desk?) throws -> Actor {
-        let actor = try Actor.resolve(environment: environment, repository: desk?.repository)
-        // The actor becomes a commit's author line: a line break or `<>` there corrupts the commit
-        // (git fsck: badEmail) and every later read of history fails.
-        for (field, value) in [("DESK_USER (or user.name)", actor.handle), ("DESK_EMAIL (or user.email)", actor.email)]
-        where value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || "<>\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }) {
-            throw DeskError.invalidValue(field: field, value: value, expected: "one line without control characters, `<` or `>`")
-        }
-        return actor
+        try Actor.resolve(environment: environment, repository: desk?.repository)
     }
 
     /// Reads a text argument, or all of stdin when it is `-`.
