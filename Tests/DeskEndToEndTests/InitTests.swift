@@ -45,6 +45,14 @@ final class InitTests: DeskTestCase {
         XCTAssertEqual(try JSON.error(json.stdout).code, "already_a_desk")
     }
 
+    func testInitOnAFileIsAUsageErrorNamingIt() throws {
+        let file = desk.url("notes.txt")
+        try Data("x".utf8).write(to: file)
+        let result = try desk.run("init", file.path)
+        assertExit(result, 2)
+        assertContains(result.stderr, "is a file, not a folder")
+    }
+
     func testInitJSONAndInitOfTheCurrentFolder() throws {
         let folder = desk.base.appendingPathComponent("second", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

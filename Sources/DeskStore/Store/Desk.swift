@@ -63,6 +63,10 @@ public final class Desk: @unchecked Sendable {
     /// Makes `path` a desk: repository (unless one is there), `desk.yml`, folders and a first commit.
     public static func initialize(at path: String, environment: [String: String]) throws -> Desk {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DeskError.invalidInput("\(absolute) is a file, not a folder; give a new or existing folder for the desk")
+        }
         if FileManager.default.fileExists(atPath: absolute + "/" + DeskConfigCodec.fileName) {
             throw DeskError.alreadyADesk(path: absolute)
         }
