@@ -196,7 +196,7 @@ struct Generator {
         }
     }
 
-    /// A creation time `age` seconds or more before now, nudged into office hours on weekdays.
+    /// A creation time between `maxAge` seconds before now and `latest`, nudged into office hours on weekdays.
     private mutating func officeTime(notAfter latest: Int64, maxAge: Int64) -> Int64 {
         let earliest = now.seconds - maxAge
         var t = earliest + rng.int64(0...max(0, latest - earliest))
