@@ -57,7 +57,7 @@ enum FrontMatter {
             throw fail(1, "front-matter", "front matter opened on line 1 is never closed with a `---` line")
         }
         let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<closing])
-        let root = try compose(yaml, path: path, lineOffset: 1, subject: "front matter")
+        let root = try compose(yaml, path: path, lineOffset: 1, subject: "front matter", plainStrings: true)
         guard case .mapping(let mapping)? = root else {
             throw fail(2, "front-matter", "front matter must be a mapping of `key: value` lines")
         }
@@ -76,9 +76,12 @@ enum FrontMatter {
     ///
     /// `lineOffset` is the file line just before the YAML starts (1 after a `---` line, 0 for a
     /// whole file): Yams counts lines from 1, so a node's file line is `mark.line + lineOffset`.
-    static func compose(_ yaml: String, path: String, lineOffset: Int, subject: String) throws -> Node? {
+    /// `plainStrings`: resolve no scalar types (ticket fields are read as strings anyway), which
+    /// skips the YAML library's regular expressions and halves the parse.
+    static func compose(_ yaml: String, path: String, lineOffset: Int, subject: String,
+                        plainStrings: Bool = false) throws -> Node? {
         do {
-            let parser = try Parser(yaml: yaml)
+            let parser = try Parser(yaml: yaml, resolver: plainStrings ? .basic : .default, encoding: .utf8)
             let root = try parser.singleRoot()
             // Yams holds a node's anchor weakly and the parser owns it: check while the parser lives,
             // or every anchor reads as nil and aliases slip through.

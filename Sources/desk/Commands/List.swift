@@ -28,7 +28,7 @@ struct List: DeskCommand {
     @Option(help: "Full-text search in title, description and comments.") var query: String?
     @Option(help: "Order: priority, updated, created, status, id, title, assignee, relevance.") var sort: TicketQuery.SortKey?
     @Flag(help: "Reverse the order.") var reverse = false
-    @Option(help: "At most this many tickets.") var limit: Int?
+    @Option(help: "At most this many tickets (default: all; 50 with --query).") var limit: Int?
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
@@ -51,7 +51,8 @@ struct List: DeskCommand {
         request.text = query
         request.sort = sort
         request.descending = reverse
-        request.limit = limit
+        // A search ranks by relevance: the best 50 unless asked for more.
+        request.limit = limit ?? (query == nil ? nil : 50)
         let (tickets, unreadable) = try desk.listTickets(request)
         if let first = unreadable.first {
             let more = unreadable.count > 1 ? " (and \(unreadable.count - 1) more; run `desk lint`)" : ""
