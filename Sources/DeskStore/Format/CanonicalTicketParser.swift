@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast reader for ticket files exactly as desk writes them.
 ///
 /// Building the query index parses every ticket; the general YAML parser takes about a
@@ -47,7 +49,13 @@ enum CanonicalTicketParser {
         guard let body = String(validating: bytes[reader.position...], as: UTF8.self),
               let ticket = build(fields, activity, body: body) else { return nil }
         // The proof: only a file that is exactly what desk would write is accepted here.
-        guard TicketCodec.encode(ticket).utf8.elementsEqual(bytes) else { return nil }
+        var encoded = TicketCodec.encode(ticket)
+        let same = encoded.withUTF8 { buffer in
+            buffer.count == bytes.count && bytes.withUnsafeBufferPointer { original in
+                buffer.isEmpty || memcmp(buffer.baseAddress!, original.baseAddress!, buffer.count) == 0
+            }
+        }
+        guard same else { return nil }
         return ticket
     }
 

@@ -125,14 +125,16 @@ public final class QueryIndex {
                 try db.cachedStatement(sql: "DELETE FROM shards WHERE name = ?").execute(arguments: [name])
             }
         }
-        // Batches bound the memory held at once (about 4,000 parsed tickets).
-        var start = 0
-        while start < pending.count {
-            let batch = Array(pending[start..<min(start + 4096, pending.count)])
-            for parsed in try TicketReader.read(batch, repository: repository) {
-                try insert(db, parsed)
+        // Batches bound the memory held at once (about 4,000 parsed tickets); the next batch is
+        // read and parsed on other threads while this one is stored.
+        let batches = stride(from: 0, to: pending.count, by: 4096).map { Array(pending[$0..<min($0 + 4096, pending.count)]) }
+        var next = batches.first.map { TicketReader.start($0, repository: repository) }
+        for index in batches.indices {
+            let parsed = try next!.wait()
+            next = index + 1 < batches.count ? TicketReader.start(batches[index + 1], repository: repository) : nil
+            for file in parsed {
+                try insert(db, file)
             }
-            start += batch.count
         }
         stats.filesParsed = pending.count
         return stats

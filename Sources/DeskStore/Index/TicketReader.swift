@@ -40,6 +40,37 @@ enum TicketReader {
         return results.slots.map { $0! }
     }
 
+    /// Reads `files` in the background; `wait()` returns them (or throws what failed).
+    static func start(_ files: [PendingFile], repository: Repository) -> Pending {
+        let pending = Pending()
+        if files.count < parallelThreshold {
+            pending.finish(Result { try read(files, repository: repository) })
+            return pending
+        }
+        let gitdir = repository.gitdir
+        pending.group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            pending.finish(Result { try read(files, repository: try Repository.open(at: gitdir)) })
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// A batch being read on another thread.
+    final class Pending: @unchecked Sendable {
+        let group = DispatchGroup()
+        private var result: Result<[ParsedFile], Error>?
+
+        func finish(_ value: Result<[ParsedFile], Error>) {
+            result = value
+        }
+
+        func wait() throws -> [ParsedFile] {
+            group.wait()
+            return try result!.get()
+        }
+    }
+
     static func parse(_ file: PendingFile, _ repository: Repository) throws -> ParsedFile {
         let bytes = try repository.readBlob(file.blob)
         do {
