@@ -1,4 +1,7 @@
 # desk — make demo | make test | make bench | make install
+SHELL := /bin/bash
+# A failing command fails its recipe even inside a pipe (the test log is tee'd).
+.SHELLFLAGS := -eu -o pipefail -c
 PREFIX ?= /usr/local
 SWIFT ?= swift
 # The Swift runtime linked in statically: about 12 ms less start-up per command (measured).
@@ -25,7 +28,8 @@ demo: release
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
+	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } END { if (n == "") exit 1; print (n - f) " passed, " f " failed"; exit (f > 0) }' .build/test.log
 
 bench: release
 	@bash scripts/bench.sh

@@ -45,6 +45,7 @@ OPERATIONS = [
     ("assign", "`desk assign` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
     ("comment", "`desk comment` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
     ("resolve", "`desk resolve` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
+    ("comment_fsync", "`desk comment` with `storage.fsync: true`", "(cost of durability)", None, None),
     ("git_change", "baseline: edit 1 ticket, `git add` + `git commit`", "(baseline)", None, None),
     ("git_new", "baseline: 1 new file, `git add` + `git commit`", "(baseline)", None, None),
     ("list_warm", "`desk list --status open --limit 50`, index warm", "< 50 ms", 50, None),
@@ -204,7 +205,7 @@ class Bench:
                 if fields[1] == "open":
                     open_ids.append(fields[0])
         rng.shuffle(open_ids)
-        if len(open_ids) < 6 * self.runs:
+        if len(open_ids) < 8 * self.runs + 2:
             raise Failure("only %d open tickets; generate more tickets or use fewer runs" % len(open_ids))
         pool = iter(open_ids)
 
@@ -316,6 +317,26 @@ class Bench:
                 timed("list_after_git_commit", lambda: self.run(list_open)[0])
             except Failure as error:
                 errors.setdefault("list_after_git_commit", str(error))
+
+        # The cost of durability: the same comment with objects, refs, file and index fsynced.
+        log("  comment with storage.fsync: true")
+        config_path = os.path.join(repo, "desk.yml")
+        original = open(config_path).read()
+        try:
+            with open(config_path, "w") as f:
+                f.write(original.replace("fsync: false", "fsync: true"))
+            self.git(repo, "commit", "-q", "-am", "bench: storage.fsync true")
+            self.run(self.d(repo, "comment", next(pool), "warm-up with fsync"))
+            for run in range(self.runs):
+                ticket = next(pool)
+                timed("comment_fsync", lambda: self.run(self.d(
+                    repo, "comment", ticket, "Checked with the requester (fsync %d)." % run))[0])
+        except Failure as error:
+            errors.setdefault("comment_fsync", str(error))
+        finally:
+            with open(config_path, "w") as f:
+                f.write(original)
+            self.git(repo, "commit", "-q", "-am", "bench: storage.fsync false")
 
         # Index rebuilt from nothing: slow at scale, so bounded by the time budget (at least one run).
         log("  index rebuild")
