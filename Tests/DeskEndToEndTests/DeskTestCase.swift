@@ -75,18 +75,7 @@ func lines(_ text: String) -> [String] {
     text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
 }
 
-/// A seeded generator, so randomised tests can be replayed (`DESK_E2E_SEED=…`).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// The seed from `DESK_E2E_SEED`, else a fresh one; printed so a failure can be replayed.
     static func seeded(_ testName: String) -> SplitMix64 {
         let seed = ProcessInfo.processInfo.environment["DESK_E2E_SEED"].flatMap { UInt64($0) }

@@ -1,5 +1,6 @@
 @testable import DeskStore
 import Foundation
+import DeskTestSupport
 import XCTest
 
 /// Inline fixtures shared by the model and file-format tests.
@@ -49,23 +50,6 @@ enum Fixture {
         ]
         ticket.body = "The VPN drops every hour.\n"
         return ticket
-    }
-}
-
-/// SplitMix64: a tiny, fast, seedable generator so randomized tests can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import DeskStore
+import DeskTestSupport
 import XCTest
 
 /// Randomized round trip: tickets full of hostile text encode, decode back to an equal ticket and

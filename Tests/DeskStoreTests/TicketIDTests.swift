@@ -1,4 +1,5 @@
 @testable import DeskStore
+import DeskTestSupport
 import XCTest
 
 /// Ticket ids: `T-` and 8 Crockford base-32 characters, case-insensitive, never a path.

@@ -1,5 +1,6 @@
 @testable import DeskStore
 import Foundation
+import DeskTestSupport
 import XCTest
 
 /// ISO 8601 reading and writing of `Timestamp` (UTC, one-second precision).
