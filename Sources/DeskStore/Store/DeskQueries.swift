@@ -1,11 +1,6 @@
 import Foundation
 
 extension Desk {
-    /// The query index, opened and brought up to HEAD.
-    public func queryIndex() throws -> QueryIndex {
-        try withIndex { $0 }
-    }
-
     /// `desk list`: matching tickets, plus the files that could not be read.
     public func listTickets(_ query: TicketQuery) throws -> (tickets: [TicketSummary], unreadable: [UnreadableFile]) {
         try withIndex { index in
