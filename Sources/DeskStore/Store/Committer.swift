@@ -47,7 +47,13 @@ extension Desk {
                 try? AtomicFile.remove(journalPath)
                 throw error
             }
-            try syncWorkingTree(zip(change.files, updates).map { ($0.path, $0.content, $1.blob) })
+            do {
+                try syncWorkingTree(zip(change.files, updates).map { ($0.path, $0.content, $1.blob) })
+            } catch {
+                // The change is committed; say so, so nobody repeats it. The journal stays for recovery.
+                throw DeskError.io(path: change.files.first?.path ?? root,
+                                   detail: "committed as \(commit.short), but the working tree or git's index could not be updated (\(error)); the next desk command finishes it — do not repeat this one")
+            }
             try AtomicFile.remove(journalPath)
             packIfNeeded()
             return (commit, change)
