@@ -67,6 +67,12 @@ final class MalformedTicketTests: DeskTestCase {
         try check(bytes(Self.header + "tags: [a, b\n---\n"), lines: [6, 7])
     }
 
+    /// A valid ticket whose `id:` is not the one its file name says (copied by hand, say).
+    func testIDThatDoesNotMatchTheFileName() throws {
+        let copied = Self.header.replacingOccurrences(of: "id: T-BAD00001", with: "id: T-BAD00002") + "---\n"
+        try check(bytes(copied), lines: [2])
+    }
+
     func testUnclosedFrontMatter() throws {
         try check(bytes(Self.header + "tags: []\n\nno closing line\n"), lines: [1])
     }

@@ -74,7 +74,18 @@ public enum TicketCodec {
 
     // MARK: Reading
 
-    /// Parses a ticket file; `path` is used in error messages and to check the id.
+    /// Parses the ticket file stored at `path` (relative to the desk root) and checks that its
+    /// `id` is the one its name and shard folder say.
+    public static func decodeFile(_ bytes: [UInt8], path: String) throws -> Ticket {
+        let ticket = try decode(bytes, path: path)
+        guard ticket.id.path == path else {
+            throw FormatError(path: path, line: 2, rule: "id-mismatch",
+                              message: "`id: \(ticket.id)` does not match the file's name and folder (\(path))")
+        }
+        return ticket
+    }
+
+    /// Parses ticket text; `path` is used in error messages.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Ticket {
         if let ticket = CanonicalTicketParser.parse(bytes, path: path) { return ticket }
         return try decodeYAML(bytes, path: path)

@@ -38,15 +38,9 @@ public final class QueryIndex {
         }
     }
 
-    /// Opens the index at `path`; a file SQLite cannot read is deleted and built anew.
-    static func open(path: String, warn: (String) -> Void) throws -> QueryIndex {
-        do {
-            return try QueryIndex(path: path)
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            warn("the query index \(path) was damaged (\(error.message ?? "corrupt")); rebuilding it from git")
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-            return try QueryIndex(path: path)
-        }
+    /// Deletes the index database at `path` with its WAL files; the next open builds it anew.
+    static func remove(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     // MARK: Refresh

@@ -74,12 +74,7 @@ enum TicketReader {
     static func parse(_ file: PendingFile, _ repository: Repository) throws -> ParsedFile {
         let bytes = try repository.readBlob(file.blob)
         do {
-            let ticket = try TicketCodec.decode(bytes, path: file.path)
-            guard ticket.id.path == file.path else {
-                throw FormatError(path: file.path, line: 2, rule: "id-mismatch",
-                                  message: "`id: \(ticket.id)` does not match the file's name and folder")
-            }
-            return ParsedFile(file: file, result: .success(ticket))
+            return ParsedFile(file: file, result: .success(try TicketCodec.decodeFile(bytes, path: file.path)))
         } catch let error as FormatError {
             return ParsedFile(file: file, result: .failure(error))
         }

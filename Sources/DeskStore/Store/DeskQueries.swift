@@ -3,21 +3,20 @@ import Foundation
 extension Desk {
     /// `desk list`: matching tickets, plus the files that could not be read.
     public func listTickets(_ query: TicketQuery) throws -> (tickets: [TicketSummary], unreadable: [UnreadableFile]) {
-        try withIndex { index in
+        try withIndex { index, _ in
             (try index.tickets(query, doneStatuses: config.workflow.done), try index.unreadableFiles())
         }
     }
 
     /// Runs `body` on the refreshed index. The index is derived data: when SQLite finds it
     /// damaged anywhere (opening, refreshing or querying), it is deleted and built again once.
-    func withIndex<T>(_ body: (QueryIndex) throws -> T) throws -> T {
+    func withIndex<T>(_ body: (QueryIndex, QueryIndex.RefreshStats) throws -> T) throws -> T {
         let path = stateDirectory + "/index.sqlite"
         var rebuilt = false
         while true {
             do {
-                let index = try QueryIndex.open(path: path, warn: warn)
-                try index.refresh(repository)
-                return try body(index)
+                let index = try QueryIndex(path: path)
+                return try body(index, try index.refresh(repository))
             } catch let error as GitError {
                 throw DeskError.git(error, context: "reading the desk to index it")
             } catch let error as DeskError {
@@ -25,7 +24,7 @@ extension Desk {
             } catch {
                 guard !rebuilt else { throw DeskError.io(path: path, detail: "the query index failed even after a rebuild: \(error)") }
                 warn("the query index \(path) is damaged (\(error)); rebuilding it from git")
-                for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+                QueryIndex.remove(at: path)
                 rebuilt = true
             }
         }
@@ -34,8 +33,7 @@ extension Desk {
     /// Rebuilds the query index from nothing (for `desk gc --reindex` and the benchmark).
     public func rebuildIndex() throws -> QueryIndex.RefreshStats {
         let path = stateDirectory + "/index.sqlite"
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-        let index = try QueryIndex.open(path: path, warn: warn)
-        return try gitCall("indexing the desk") { try index.refresh(repository) }
+        QueryIndex.remove(at: path)
+        return try withIndex { _, stats in stats }
     }
 }

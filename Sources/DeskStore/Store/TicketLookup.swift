@@ -72,12 +72,7 @@ extension Desk {
             throw DeskError.ticketNotFound(id.rawValue, suggestions: [])
         }
         do {
-            let ticket = try TicketCodec.decode(file.bytes, path: id.path)
-            guard ticket.id == id else {
-                throw FormatError(path: id.path, line: 2, rule: "id-mismatch",
-                                  message: "`id: \(ticket.id)` does not match the file name \(id.rawValue).md")
-            }
-            return (ticket, file.id)
+            return (try TicketCodec.decodeFile(file.bytes, path: id.path), file.id)
         } catch let error as FormatError {
             throw DeskError.invalidFile(error)
         }
