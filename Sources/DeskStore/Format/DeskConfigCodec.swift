@@ -104,6 +104,7 @@ public enum DeskConfigCodec {
                 }
             }
         }
+        try PeopleCodec.decode(top, into: &config, fail: fail)
         return config
     }
 

@@ -62,10 +62,12 @@ struct FieldReader {
         return time
     }
 
-    func optionalEnum<T>(_ key: String, _ make: (String) -> T?) throws -> T? {
+    func optionalEnum<T: CaseIterable & RawRepresentable>(_ key: String, _ make: (String) -> T?) throws -> T?
+    where T.RawValue == String {
         guard let text = try optionalString(key) else { return nil }
         guard let value = make(text) else {
-            throw error(line(of: key), "value", "`\(key): \(text)` is not an allowed value")
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(line(of: key), "value", "`\(key): \(text)` is not one of \(allowed)")
         }
         return value
     }

@@ -13,6 +13,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(pointer.pointee)
     }
 
+    /// From the 20 raw bytes of a SHA-1 (as stored in git's index and trees).
+    init(bytes: [UInt8]) {
+        precondition(bytes.count == 20)
+        self.bytes = bytes
+    }
+
     public init?(hex: String) {
         var oid = git_oid()
         guard hex.utf8.count == 40, git_oid_fromstr(&oid, hex) == 0 else { return nil }

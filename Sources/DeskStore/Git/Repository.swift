@@ -10,7 +10,7 @@ public final class Repository: @unchecked Sendable {
     /// The `.git` folder, with a trailing slash.
     public let gitdir: String
 
-    private init(handle: OpaquePointer) {
+    init(handle: OpaquePointer) {
         self.handle = handle
         gitdir = String(cString: git_repository_path(handle))
         workdir = git_repository_workdir(handle).map { String(cString: $0) }

@@ -92,29 +92,12 @@ struct Trailers {
     }
 }
 
-/// Which ticket files differ between two trees, comparing shard trees by id first.
+/// Which ticket files differ between two trees.
 enum TreeDiff {
     static func changedTicketFiles(_ repository: Repository, from old: ObjectID?, to new: ObjectID) throws -> [String] {
-        let oldTickets = try old.flatMap { try repository.treeEntry($0, path: "tickets") }
-        let newTickets = try repository.treeEntry(new, path: "tickets")
-        guard oldTickets?.id != newTickets?.id else { return [] }
-        func entries(_ entry: TreeEntry?, kind: TreeEntry.Kind) throws -> [String: ObjectID] {
-            guard let entry, entry.kind == .tree else { return [:] }
-            let items = try repository.treeEntries(entry.id).filter { $0.kind == kind }.map { ($0.name, $0.id) }
-            return Dictionary(items, uniquingKeysWith: { a, _ in a })
-        }
-        let oldShards = try entries(oldTickets, kind: .tree)
-        let newShards = try entries(newTickets, kind: .tree)
-        var paths: [String] = []
-        for shard in Set(oldShards.keys).union(newShards.keys).sorted() where oldShards[shard] != newShards[shard] {
-            let oldFiles = try entries(oldShards[shard].map { TreeEntry(name: shard, id: $0, kind: .tree) }, kind: .blob)
-            let newFiles = try entries(newShards[shard].map { TreeEntry(name: shard, id: $0, kind: .tree) }, kind: .blob)
-            for file in Set(oldFiles.keys).union(newFiles.keys).sorted()
-            where file.hasSuffix(".md") && oldFiles[file] != newFiles[file] {
-                paths.append("tickets/\(shard)/\(file)")
-            }
-        }
-        return paths
+        try repository.changedFiles(from: old, to: new) { path, _ in
+            path == "tickets" || path.hasPrefix("tickets/")
+        }.map(\.path).filter { DeskFileKind(path: $0) == .ticket }
     }
 }
 

@@ -11,6 +11,9 @@ public struct DeskConfig: Sendable, Equatable, Codable {
     public var fsync: Bool
     /// Pack loose objects once this many have piled up (0: never automatically).
     public var autoPackThreshold: Int
+    /// Operators, leads, admins and requesters (empty: anyone may do anything).
+    public var people: [Person]
+    public var departments: [Department]
 
     public static let standard = DeskConfig(
         name: "desk",
@@ -21,7 +24,9 @@ public struct DeskConfig: Sendable, Equatable, Codable {
             .organization: [.low: .p2, .medium: .p1, .high: .p1],
         ],
         fsync: false,
-        autoPackThreshold: 2000
+        autoPackThreshold: 2000,
+        people: [],
+        departments: []
     )
 
     /// The priority for an impact and urgency (defaults: one person, medium urgency).

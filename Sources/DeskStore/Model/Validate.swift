@@ -68,10 +68,10 @@ public enum Validate {
     }
 
     public static func articleID(_ value: String) throws -> String {
-        guard let normalized = Crockford.normalizeID(value, prefix: "KB-"), normalized.count > 3, normalized.count <= 10 else {
+        guard let id = ArticleID(value) else {
             throw DeskError.invalidValue(field: "kb", value: value, expected: "a knowledge article id like KB-4F7Q2M")
         }
-        return normalized
+        return id.rawValue
     }
 
     public static func ticketLink(_ value: String) throws -> String {

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Lints single files, and many of them on every core.
+enum FileLinter {
+    /// The findings for one file's bytes, by what its path says it is.
+    static func lint(path: String, bytes: [UInt8], context: LintContext) -> [LintFinding] {
+        switch DeskFileKind(path: path) {
+        case .config:
+            return ConfigRules.check(bytes, path: path).findings
+        case .ticket:
+            do {
+                let ticket = try TicketCodec.decode(bytes, path: path)
+                return TicketRules.check(ticket, path: path, bytes: bytes, context: context)
+            } catch let error as FormatError {
+                return [LintFinding(error)]
+            } catch {
+                return [LintFinding(path: path, line: 1, severity: .error, rule: .frontMatter, message: "\(error)")]
+            }
+        case .article:
+            do {
+                let article = try ArticleCodec.decode(bytes, path: path)
+                return ArticleRules.check(article, path: path, bytes: bytes, context: context)
+            } catch let error as FormatError {
+                return [LintFinding(error)]
+            } catch {
+                return [LintFinding(path: path, line: 1, severity: .error, rule: .frontMatter, message: "\(error)")]
+            }
+        case .stray(let expected):
+            return [stray(path, "is not a desk file: \(expected)")]
+        case .other:
+            return []
+        }
+    }
+
+    static func stray(_ path: String, _ message: String) -> LintFinding {
+        LintFinding(path: path, line: 1, severity: .error, rule: .strayFile, message: "\(path) \(message)")
+    }
+
+    /// Lints `paths` in parallel when there are many. Each worker makes its own reader (libgit2
+    /// handles are not shared between threads); a file the reader cannot produce is reported.
+    static func lint(_ paths: [String], context: LintContext,
+                     makeReader: @Sendable () throws -> (String) throws -> [UInt8]?) throws -> [LintFinding] {
+        let workers = paths.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let results = WorkerResults(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var findings: [LintFinding] = []
+            do {
+                let read = try makeReader()
+                var index = worker
+                while index < paths.count {
+                    let path = paths[index]
+                    if let bytes = try read(path) {
+                        findings += lint(path: path, bytes: bytes, context: context)
+                    } else {
+                        findings.append(LintFinding(path: path, line: 1, severity: .error, rule: .encoding,
+                                                    message: "cannot read \(path)"))
+                    }
+                    index += workers
+                }
+                results.set(worker, .success(findings))
+            } catch {
+                results.set(worker, .failure(error))
+            }
+        }
+        return try results.collect()
+    }
+}
+
+/// Each worker's findings, or what stopped it; workers write only their own slot.
+private final class WorkerResults: @unchecked Sendable {
+    private var slots: [Result<[LintFinding], Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ worker: Int, _ result: Result<[LintFinding], Error>) {
+        lock.lock()
+        slots[worker] = result
+        lock.unlock()
+    }
+
+    func collect() throws -> [LintFinding] {
+        try slots.flatMap { try $0?.get() ?? [] }
+    }
+}
