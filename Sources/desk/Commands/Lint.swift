@@ -73,7 +73,7 @@ struct Lint: DeskCommand {
     private func openRepository(_ context: CommandContext) throws -> Repository {
         do {
             if global.directory == nil, context.environment["DESK_DIR"] == nil,
-               context.environment["GIT_DIR"] != nil || context.environment["GIT_INDEX_FILE"] != nil {
+               ["GIT_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"].contains(where: { context.environment[$0] != nil }) {
                 return try Repository.openFromEnvironment()
             }
             return try Repository.discover(from: context.startDirectory)
