@@ -76,6 +76,21 @@ struct TicketText {
         return out
     }
 
+    /// One line per field: field, value, then who set it, when and in which commit.
+    func blame(_ lines: [FieldBlame]) -> String {
+        let fieldWidth = lines.map(\.field.count).max() ?? 0
+        let values = lines.map { line -> String in
+            let value = line.value ?? "–"
+            return value.count > 40 ? String(value.prefix(39)) + "…" : value
+        }
+        let valueWidth = values.map(\.count).max() ?? 0
+        return zip(lines, values).map { line, value in
+            line.field.padding(toLength: fieldWidth, withPad: " ", startingAt: 0) + "  "
+                + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  "
+                + terminal.dim(String(line.commit.prefix(10))) + "  " + line.at.display + "  " + line.author + "\n"
+        }.joined()
+    }
+
     func history(_ entries: [HistoryEntry]) -> String {
         var out = ""
         for entry in entries {
