@@ -56,7 +56,15 @@ OPERATIONS = [
     ("show", "`desk show ID`", "< 30 ms", 30, None),
     ("log", "`desk log ID`", "< 200 ms", 200, None),
     ("rebuild", "index rebuilt from nothing (`desk list --limit 1`)", "< 5000 ms", 5000, None),
+    ("lint", "`desk lint` (whole desk)", "< 3000 ms", 3000, None),
+    ("git_grep", "baseline: `git grep -c ^id: -- tickets` (reads every file)", "(baseline)", None, None),
+    ("lint_staged", "`desk lint --staged`, 1 changed file", "< 100 ms", 100, None),
+    ("git_diff_cached", "baseline: `git diff --cached --name-only`", "(baseline)", None, None),
+    ("lint_range", "`desk lint --range` over 1,000 commits", "< 5000 ms", 5000, None),
+    ("git_log_patch", "baseline: `git log -p` over the same 1,000 commits", "(baseline)", None, None),
 ]
+
+HISTORY_COMMITS = 1000
 
 MUTATION_CYCLE = ["new", "git_new", "assign", "comment", "git_change", "resolve"]
 
@@ -356,6 +364,8 @@ class Bench:
             if "rebuild" in errors or spent > self.budget:
                 break
 
+        measure_lint(self, repo, manifest, rng, all_ids, path_of, timed, errors)
+
         for key, label, target_text, target_ms, baseline in OPERATIONS:
             values = samples[key]
             entry = {"label": label, "target": target_text, "runs": len(values),
@@ -366,6 +376,57 @@ class Bench:
             if key in errors:
                 entry["error"] = errors[key]
             ops[key] = entry
+
+
+def measure_lint(bench, repo, manifest, rng, all_ids, path_of, timed, errors):
+    """desk lint: whole desk (vs git grep reading every file), --staged with one changed file
+    (vs git diff --cached), and --range over HISTORY_COMMITS desk commits (vs git log -p)."""
+    log("  lint: whole desk")
+
+    def lint_exit_ok(argv):
+        # Findings (exit 1) are a result, not a failure of the measurement.
+        start = time.perf_counter()
+        proc = subprocess.run(argv, env=bench.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            raise Failure("%s exited %d: %s" % (" ".join(argv[:4]), proc.returncode, proc.stderr.decode()[-400:]))
+        return elapsed
+
+    def git_timed(*args):
+        start = time.perf_counter()
+        subprocess.run(["git", "-C", repo] + list(args), env=bench.env, stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - start
+
+    lint_exit_ok(bench.d(repo, "lint"))
+    for run in range(bench.runs):
+        timed("lint", lambda: lint_exit_ok(bench.d(repo, "lint")))
+        timed("git_grep", lambda: git_timed("grep", "-c", "^id:", "--", "tickets"))
+
+    log("  lint --staged")
+    staged = rng.sample(all_ids, bench.runs)
+    for run in range(bench.runs):
+        path = os.path.relpath(path_of(staged[run]), repo)
+        with open(os.path.join(repo, path), "a") as f:
+            f.write("\nStaged note %d.\n" % run)
+        bench.git(repo, "add", path)
+        timed("lint_staged", lambda: lint_exit_ok(bench.d(repo, "lint", "--staged")))
+        timed("git_diff_cached", lambda: git_timed("diff", "--cached", "--name-only"))
+        bench.git(repo, "reset", "-q", "HEAD", "--", path)
+        bench.git(repo, "checkout", "-q", "--", path)
+
+    log("  lint --range over %d commits" % HISTORY_COMMITS)
+    try:
+        bench.run([bench.desk_bench, "history", repo, "--commits", str(HISTORY_COMMITS), "--manifest", manifest],
+                  timeout=3600)
+    except Failure as error:
+        errors["lint_range"] = str(error)
+        log("  history failed: %s" % error)
+        return
+    spec = "HEAD~%d..HEAD" % HISTORY_COMMITS
+    lint_exit_ok(bench.d(repo, "lint", "--range", spec))
+    for run in range(bench.runs):
+        timed("lint_range", lambda: lint_exit_ok(bench.d(repo, "lint", "--range", spec)))
+        timed("git_log_patch", lambda: git_timed("log", "-p", "--format=%H %an", spec))
 
 
 def fmt(entry):

@@ -12,6 +12,7 @@ import Glibc
 let usage = """
     usage: desk-bench generate DIR --tickets N [--seed S] [--now TIME] [--manifest FILE]
            desk-bench verify DIR [--no-round-trip] [--jobs N]
+           desk-bench history DIR --commits N --manifest FILE [--seed S]
 
     generate  writes N realistic ticket files into the working tree of the existing desk at DIR
               (create it first with `desk init DIR`); nothing is committed. The same seed
@@ -22,6 +23,8 @@ let usage = """
               the path and that encoding it again gives the same bytes; exit 1 on any failure.
               --jobs N decodes on N threads (default: one per core); with --jobs 1 the time per
               file is the codec's decode cost.
+    history   makes N commits (comments, assignments, open ⇄ pending) on open tickets of the
+              manifest through DeskStore, as a history for `desk lint --range` to check.
 
     """
 
@@ -254,6 +257,8 @@ do {
         try GenerateCommand.run(Arguments(rest, valued: ["--tickets", "--seed", "--now", "--manifest"], flags: []))
     case "verify":
         try VerifyCommand.run(Arguments(rest, valued: ["--jobs"], flags: ["--no-round-trip"]))
+    case "history":
+        try HistoryCommand.run(Arguments(rest, valued: ["--commits", "--manifest", "--seed"], flags: []))
     case "-h", "--help", "help":
         print(usage, terminator: "")
     default:

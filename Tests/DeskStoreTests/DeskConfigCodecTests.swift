@@ -49,7 +49,10 @@ final class DeskConfigCodecTests: XCTestCase {
     func testEmptyFileAndUnknownSectionsGiveDefaults() throws {
         XCTAssertEqual(try decode(""), .standard)
         XCTAssertEqual(try decode("# only a comment\n"), .standard)
-        XCTAssertEqual(try decode("people:\n  alice: {role: operator}\nsla: {p1: 4h}\n"), .standard)
+        XCTAssertEqual(try decode("sla: {p1: 4h}\ncalendars: {}\n"), .standard)
+        var withPeople = DeskConfig.standard
+        withPeople.people = [Person(handle: "alice", role: .operator)]
+        XCTAssertEqual(try decode("people:\n  alice: {role: operator}\nsla: {p1: 4h}\n"), withPeople)
     }
 
     func testCustomWorkflowAndSettings() throws {

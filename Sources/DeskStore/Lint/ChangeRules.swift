@@ -22,7 +22,8 @@ enum ChangeRules {
         let role = person?.role
         let who = person.map { "\($0.handle) (\($0.role.rawValue))" } ?? "\(author.name) <\(author.email)>"
         var findings: [LintFinding] = []
-        let lines = new.map(FieldLines.init)
+        // desk.yml has no front matter delimiters: its findings point at line 1.
+        let lines = kind == .config ? nil : new.map(FieldLines.init)
         func report(_ key: String, _ rule: LintRule, _ message: String) {
             findings.append(LintFinding(path: path, line: lines?.line(of: key) ?? 1, severity: .error, rule: rule,
                                         message: "\(author.label): \(message)"))
@@ -44,8 +45,8 @@ enum ChangeRules {
             }
             guard let new else {
                 if role != .admin {
-                    let what = kind == .ticket ? "ticket" : "article"
-                    report("id", .delete, "a \(what) may be deleted only by an admin; \(who) is not one (close or retire it instead)")
+                    let what = kind == .ticket ? "a ticket" : "an article"
+                    report("id", .delete, "\(what) may be deleted only by an admin; \(who) is not one (close or retire it instead)")
                 }
                 return findings
             }

@@ -1,3 +1,5 @@
+import Yams
+
 /// The rules for `desk.yml`: it must be read by desk without error; keys desk does not use are warned about.
 enum ConfigRules {
     static let knownSections: Set<String> = ["name", "workflow", "priorities", "storage", "people", "departments"]
@@ -17,20 +19,20 @@ enum ConfigRules {
         } catch {
             return ([LintFinding(path: path, line: 1, severity: .error, rule: .config, message: "\(error)")], .standard)
         }
-        let lines = FieldLines(["---", "\n"].flatMap { Array($0.utf8) } + bytes)
         var findings: [LintFinding] = []
-        for key in topLevelKeys(bytes) where !knownSections.contains(key) {
-            findings.append(LintFinding(path: path, line: lines.line(of: key) - 1, severity: .warning, rule: .unknownField,
+        for (key, line) in topLevelKeys(bytes, path: path) where !knownSections.contains(key) {
+            findings.append(LintFinding(path: path, line: line, severity: .warning, rule: .unknownField,
                                         message: "desk.yml section `\(key)` is not used by this version of desk (known: \(knownSections.sorted().joined(separator: ", ")))"))
         }
         return (findings, config)
     }
 
-    private static func topLevelKeys(_ bytes: [UInt8]) -> [String] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
-            guard let first = line.first, first != " ", first != "#", first != "-", first != "\t",
-                  let colon = line.firstIndex(of: ":") else { return nil }
-            return String(line[..<colon]).trimmingWhitespace()
-        }
+    /// The top-level keys of desk.yml with their lines, from the YAML parser (quoted keys,
+    /// flow mappings and CRLF files included). The file has already been read once without error.
+    private static func topLevelKeys(_ bytes: [UInt8], path: String) -> [(String, Int)] {
+        guard let text = String(validating: bytes, as: UTF8.self),
+              case .mapping(let mapping)? = try? FrontMatter.compose(text, path: path, lineOffset: 0, subject: "desk.yml")
+        else { return [] }
+        return mapping.compactMap { key, _ in key.string.map { ($0, key.mark?.line ?? 1) } }
     }
 }

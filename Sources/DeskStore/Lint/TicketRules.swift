@@ -2,8 +2,9 @@
 /// activity, SLA fields and references to people, tickets and articles.
 enum TicketRules {
     static func check(_ ticket: Ticket, path: String, bytes: [UInt8], context: LintContext) -> [LintFinding] {
-        var findings: [(key: String, activity: String?, severity: Severity, rule: LintRule, message: String)] = []
-        func report(_ key: String, activity: String? = nil, _ severity: Severity, _ rule: LintRule, _ message: String) {
+        var findings: [(key: String, activity: (id: String, occurrence: Int)?, severity: Severity, rule: LintRule, message: String)] = []
+        func report(_ key: String, activity: (id: String, occurrence: Int)? = nil, _ severity: Severity, _ rule: LintRule,
+                    _ message: String) {
             findings.append((key, activity, severity, rule, message))
         }
         let config = context.config
@@ -14,6 +15,10 @@ enum TicketRules {
             if context.contents.contains(ticket.id.path) {
                 report("id", .error, .duplicateID, "`\(ticket.id)` is also the id of \(ticket.id.path)")
             }
+        }
+        if ticket.title.count > Validate.maxTitle {
+            report("title", .warning, .value,
+                   "`title` has \(ticket.title.count) characters; desk writes at most \(Validate.maxTitle) (move the rest into the description)")
         }
         if !workflow.statuses.contains(ticket.status) {
             report("status", .error, .value,
@@ -47,18 +52,21 @@ enum TicketRules {
         }
 
         // Activity: unique ids, in time order.
-        var seen = Set<String>()
+        var seen: [String: Int] = [:]
         var previous: ActivityEntry?
         for entry in ticket.activity {
-            if !seen.insert(entry.id).inserted {
-                report("activity", activity: entry.id, .error, .activity, "activity entry id `\(entry.id)` is used twice")
+            let occurrence = seen[entry.id, default: 0]
+            seen[entry.id] = occurrence + 1
+            let at = (entry.id, occurrence)
+            if occurrence > 0 {
+                report("activity", activity: at, .error, .activity, "activity entry id `\(entry.id)` is used twice")
             }
             if let previous, entry.at < previous.at {
-                report("activity", activity: entry.id, .error, .activityOrder,
+                report("activity", activity: at, .error, .activityOrder,
                        "activity entry `\(entry.id)` (\(entry.at)) is earlier than the entry before it (\(previous.at)); entries are kept oldest first")
             }
             if entry.at < ticket.created {
-                report("activity", activity: entry.id, .warning, .activityOrder,
+                report("activity", activity: at, .warning, .activityOrder,
                        "activity entry `\(entry.id)` (\(entry.at)) is before the ticket was created (\(ticket.created))")
             }
             previous = entry
@@ -115,7 +123,7 @@ enum TicketRules {
         guard !findings.isEmpty else { return [] }
         let lines = FieldLines(bytes)
         return findings.map { item in
-            let line = item.activity.map { lines.line(ofActivity: $0) } ?? lines.line(of: item.key)
+            let line = item.activity.map { lines.line(ofActivity: $0.id, occurrence: $0.occurrence) } ?? lines.line(of: item.key)
             return LintFinding(path: path, line: line, severity: item.severity, rule: item.rule, message: item.message)
         }
     }

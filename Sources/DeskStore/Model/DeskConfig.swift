@@ -11,7 +11,8 @@ public struct DeskConfig: Sendable, Equatable, Codable {
     public var fsync: Bool
     /// Pack loose objects once this many have piled up (0: never automatically).
     public var autoPackThreshold: Int
-    /// Operators, leads, admins and requesters (empty: anyone may do anything).
+    /// Operators, leads, admins and requesters. Empty: roles are not checked, but nobody is an
+    /// admin, so `desk lint --range` still refuses deleted tickets and rewritten activity.
     public var people: [Person]
     public var departments: [Department]
 
