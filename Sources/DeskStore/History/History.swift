@@ -95,9 +95,7 @@ struct Trailers {
 /// Which ticket files differ between two trees.
 enum TreeDiff {
     static func changedTicketFiles(_ repository: Repository, from old: ObjectID?, to new: ObjectID) throws -> [String] {
-        try repository.changedFiles(from: old, to: new) { path, _ in
-            path == "tickets" || path.hasPrefix("tickets/")
-        }.map(\.path).filter { DeskFileKind(path: $0) == .ticket }
+        try repository.changedFiles(from: old, to: new) { DeskFileKind(path: $0) == .ticket }.map(\.path)
     }
 }
 

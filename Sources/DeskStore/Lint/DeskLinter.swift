@@ -145,13 +145,14 @@ public final class DeskLinter {
     /// git gives a pre-receive hook for a new branch: then the commits on no branch or tag yet.
     public func lintRange(_ range: String) throws -> LintReport {
         let parts = range.components(separatedBy: "..")
-        guard parts.count <= 2, let tipText = parts.last, !tipText.isEmpty else {
+        guard parts.count <= 2, let tipText = parts.last, parts.count == 2 || !tipText.isEmpty else {
             throw DeskError.invalidValue(field: "--range", value: range, expected: "two revisions like main..feature or HEAD~5..HEAD")
         }
-        let tip = try resolve(tipText)
+        // As in git, an omitted side of `A..B` is HEAD.
+        let tip = try resolve(tipText.isEmpty ? "HEAD" : tipText)
         let base = parts.count == 2 ? parts[0] : nil
         let newBranch = base.map { !$0.isEmpty && $0.allSatisfy { $0 == "0" } } ?? false
-        let hidden = try base.flatMap { $0.isEmpty || newBranch ? nil : [try resolve($0)] } ?? []
+        let hidden = try base.flatMap { newBranch ? nil : [try resolve($0.isEmpty ? "HEAD" : $0)] } ?? []
         let commits = try repository.commits(to: tip, hiding: hidden, hideBranchesAndTags: newBranch)
 
         var findings: [LintFinding] = []
@@ -160,7 +161,7 @@ public final class DeskLinter {
         for id in commits {
             let info = try repository.commit(id)
             let parentTrees = try info.parents.map { try repository.commit($0).tree }
-            var changes = try repository.changedFiles(from: parentTrees.first, to: info.tree, descend: DeskLinter.inScope)
+            var changes = try repository.changedFiles(from: parentTrees.first, to: info.tree) { DeskLinter.inScope($0, isFolder: false) }
             if parentTrees.count > 1 {
                 // A merge: only what differs from every parent is the merge's own change.
                 changes = try changes.filter { change in
