@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A short walk-through on a copy of the example desk: new → assign → comment → resolve → list → log.
+# A short walk-through on a copy of the example desk: new → assign → comment → resolve → list → log
+# → blame → lint (and lint catching a bad hand edit).
 set -euo pipefail
 desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +27,13 @@ run show "$id"
 run list --all --department sales
 run list --query wachtwoord
 run log "$id"
+run blame "$id"
+run lint
+step "sed -i 's/^status: resolved/status: done/' <ticket file> && desk lint   # a bad hand edit is caught"
+file="$demo/tickets/${id:2:2}/$id.md"
+sed -i 's/^status: resolved/status: done/' "$file"
+"$desk" lint || echo "(exit $? — lint found the problem; restoring the file)"
+git -C "$demo" checkout -q -- "$file"
 step "git log --oneline -5   # every change above is one commit"
 git -C "$demo" log --oneline -5
 step "git status --short     # and the working tree stays clean"
