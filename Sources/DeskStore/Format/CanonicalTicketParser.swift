@@ -3,26 +3,28 @@ import Foundation
 /// A fast reader for ticket files exactly as desk writes them.
 ///
 /// Building the query index parses every ticket; the general YAML parser takes about a
-/// millisecond per file, this one a few microseconds. It reads the fixed layout `TicketCodec`
+/// millisecond per file, this one about 35 µs (release, 1.3 KB files). It reads the fixed layout `TicketCodec`
 /// writes and then proves itself: the ticket it read must encode back to the very same bytes.
 /// Anything else (hand-written YAML, comments, other quoting) returns nil and goes through the
 /// full parser, so both paths always agree.
 enum CanonicalTicketParser {
     static func parse(_ bytes: [UInt8], path: String) -> Ticket? {
         guard bytes.count <= FrontMatter.maxFileSize, bytes.count > 8, bytes[0] == 0x2D, bytes[1] == 0x2D,
-              bytes[2] == 0x2D, bytes[3] == 0x0A, !bytes.contains(13), !bytes.contains(0) else { return nil }
+              bytes[2] == 0x2D, bytes[3] == 0x0A, !bytes.contains(13), !bytes.contains(0),
+              // Validated once here: every piece below is cut at ASCII bytes, so each is valid too
+              // and is decoded without validating again (that was a tenth of the parse).
+              String(validating: bytes, as: UTF8.self) != nil else { return nil }
         // Line ranges (without the newline) up to and including the closing `---`.
         var reader = LineReader(bytes: bytes, position: 4)
         var fields: [(String, Value)] = []
         var activity: [[(String, String)]] = []
-        var seen = Set<String>()
         var closed = false
         while let line = reader.next() {
             if reader.equals(line, "---") {
                 closed = true
                 break
             }
-            guard let (key, rest) = reader.split(line), seen.insert(key).inserted else { return nil }
+            guard let (key, rest) = reader.split(line) else { return nil }
             if key == "activity" {
                 if reader.equals(rest, "[]") { continue }
                 guard rest.isEmpty else { return nil }
@@ -46,15 +48,10 @@ enum CanonicalTicketParser {
             }
         }
         guard closed else { return nil }
-        guard let body = String(validating: bytes[reader.position...], as: UTF8.self),
-              let ticket = build(fields, activity, body: body) else { return nil }
+        let body = String(decoding: bytes[reader.position...], as: UTF8.self)
+        guard let ticket = build(fields, activity, body: body) else { return nil }
         // The proof: only a file that is exactly what desk would write is accepted here.
-        var encoded = TicketCodec.encode(ticket)
-        let same = encoded.withUTF8 { buffer in
-            buffer.count == bytes.count && bytes.withUnsafeBufferPointer { original in
-                buffer.isEmpty || memcmp(buffer.baseAddress!, original.baseAddress!, buffer.count) == 0
-            }
-        }
+        let same = bytes.withUnsafeBufferPointer { TicketCodec.encodes(ticket, as: $0) }
         guard same else { return nil }
         return ticket
     }
@@ -66,49 +63,76 @@ enum CanonicalTicketParser {
     }
 
     private static func build(_ fields: [(String, Value)], _ activity: [[(String, String)]], body: String) -> Ticket? {
-        var values: [String: Value] = [:]
-        for (key, value) in fields { values[key] = value }
-        func text(_ key: String) -> String? {
-            if case .text(let value)? = values[key] { return value }
-            return nil
+        // One pass with a switch rather than dictionaries: hashing every key was a tenth of the
+        // parse. A key given twice or out of place makes the re-encoding differ, so it is refused there.
+        var id: TicketID?, title: String?, status: String?, created: Timestamp?
+        var extra: [ExtraField] = []
+        var t = Ticket(id: TicketID(unchecked: ""), title: "", status: "", created: Timestamp(seconds: 0))
+        var updated: Timestamp?
+        for (key, value) in fields {
+            var text: String?
+            var list: [String] = []
+            switch value {
+            case .null: break
+            case .text(let v): text = v
+            case .list(let v): list = v
+            }
+            let time = text.flatMap(Timestamp.init(iso:))
+            switch key {
+            case "id": id = text.flatMap(TicketID.init)
+            case "title": title = text
+            case "status": status = text
+            case "priority": t.priority = text.flatMap(Priority.init(text:))
+            case "impact": t.impact = text.flatMap(Impact.init(rawValue:))
+            case "urgency": t.urgency = text.flatMap(Urgency.init(rawValue:))
+            case "category": t.category = text
+            case "requester": t.requester = text
+            case "department": t.department = text
+            case "assignee": t.assignee = text
+            case "group": t.group = text
+            case "created": created = time
+            case "updated": updated = time
+            case "response_due": t.responseDue = time
+            case "resolve_due": t.resolveDue = time
+            case "responded": t.responded = time
+            case "resolved": t.resolved = time
+            case "tags": t.tags = list
+            case "links": t.links = list
+            case "kb": t.kb = list
+            case "asset": t.asset = text
+            case "channel": t.channel = text
+            default:
+                guard case .text(let scalar) = value else { return nil }
+                extra.append(ExtraField(key: key, value: scalar))
+            }
         }
-        func list(_ key: String) -> [String] {
-            if case .list(let value)? = values[key] { return value }
-            return []
-        }
-        func time(_ key: String) -> Timestamp? { text(key).flatMap(Timestamp.init(iso:)) }
-        guard let id = text("id").flatMap(TicketID.init), let title = text("title"), let status = text("status"),
-              let created = time("created"), !title.isEmpty, !status.isEmpty else { return nil }
-        var t = Ticket(id: id, title: title, status: status, created: created)
-        t.updated = time("updated") ?? created
-        t.priority = text("priority").flatMap(Priority.init(text:))
-        t.impact = text("impact").flatMap(Impact.init(rawValue:))
-        t.urgency = text("urgency").flatMap(Urgency.init(rawValue:))
-        t.category = text("category")
-        t.requester = text("requester")
-        t.department = text("department")
-        t.assignee = text("assignee")
-        t.group = text("group")
-        t.responseDue = time("response_due")
-        t.resolveDue = time("resolve_due")
-        t.responded = time("responded")
-        t.resolved = time("resolved")
-        t.tags = list("tags")
-        t.links = list("links")
-        t.kb = list("kb")
-        t.asset = text("asset")
-        t.channel = text("channel")
-        for (key, value) in fields where !TicketCodec.knownKeys.contains(key) {
-            guard case .text(let scalar) = value else { return nil }
-            t.extra.append(ExtraField(key: key, value: scalar))
-        }
+        guard let id, let title, let status, let created, !title.isEmpty, !status.isEmpty else { return nil }
+        t.id = id
+        t.title = title
+        t.status = status
+        t.created = created
+        t.updated = updated ?? created
+        t.extra = extra
+        t.activity.reserveCapacity(activity.count)
         for entry in activity {
-            var e: [String: String] = [:]
-            for (k, v) in entry { e[k] = v }
-            guard let id = e["id"], let at = e["at"].flatMap(Timestamp.init(iso:)), let author = e["author"],
-                  let kind = e["kind"] else { return nil }
-            t.activity.append(ActivityEntry(id: id, at: at, author: author, kind: kind, field: e["field"],
-                                            from: e["from"], to: e["to"], text: e["text"]))
+            var entryID: String?, at: Timestamp?, author: String?, kind: String?
+            var field: String?, from: String?, to: String?, text: String?
+            for (k, v) in entry {
+                switch k {
+                case "id": entryID = v
+                case "at": at = Timestamp(iso: v)
+                case "author": author = v
+                case "kind": kind = v
+                case "field": field = v
+                case "from": from = v
+                case "to": to = v
+                case "text": text = v
+                default: return nil
+                }
+            }
+            guard let entryID, let at, let author, let kind else { return nil }
+            t.activity.append(ActivityEntry(id: entryID, at: at, author: author, kind: kind, field: field,
+                                            from: from, to: to, text: text))
         }
         t.body = body
         return t
@@ -149,8 +173,9 @@ private struct LineReader {
         line.count >= count && bytes[line.lowerBound..<(line.lowerBound + count)].allSatisfy { $0 == 0x20 }
     }
 
+    /// The text of `range`; the file was validated as UTF-8 as a whole and ranges end at ASCII bytes.
     func string(_ range: Range<Int>) -> String? {
-        String(validating: bytes[range], as: UTF8.self)
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     /// `key: rest` or `key:`; the key has no spaces.
@@ -186,7 +211,7 @@ private struct LineReader {
             advance()
         }
         if !chompStrip { content.append(0x0A) }
-        return String(validating: content, as: UTF8.self)
+        return String(decoding: content, as: UTF8.self)
     }
 
     func unquote(_ range: Range<Int>) -> String? {

@@ -19,15 +19,49 @@ public enum TicketCodec {
     // MARK: Writing
 
     public static func encode(_ ticket: Ticket) -> String {
-        var out = "---\n"
+        var sink = StringSink(capacity: 1024 + ticket.body.utf8.count)
+        encode(ticket, into: &sink)
+        return sink.text
+    }
+
+    /// Whether `bytes` are exactly what `encode(ticket)` writes, without building the text.
+    static func encodes(_ ticket: Ticket, as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sink = MatchingSink(bytes)
+        encode(ticket, into: &sink)
+        return sink.matchesAll
+    }
+
+    static func encode<Sink: TextSink>(_ ticket: Ticket, into out: inout Sink) {
         func scalar(_ key: String, _ value: String?) {
-            out += value.map { "\(key): \(YAMLScalar.inline($0))\n" } ?? "\(key):\n"
+            out.write(key)
+            if let value {
+                out.write(": ")
+                out.write(YAMLScalar.inline(value))
+            } else {
+                out.write(":")
+            }
+            out.write("\n")
         }
         func time(_ key: String, _ value: Timestamp?) {
-            out += value.map { "\(key): \($0)\n" } ?? "\(key):\n"
+            out.write(key)
+            if let value {
+                out.write(": ")
+                out.write(value.description)
+            } else {
+                out.write(":")
+            }
+            out.write("\n")
         }
-        out += "id: \(ticket.id.rawValue)\n"
-        out += "title: \(YAMLScalar.inline(ticket.title))\n"
+        func list(_ key: String, _ items: [String]) {
+            out.write(key)
+            out.write(": ")
+            YAMLScalar.writeFlowList(items, into: &out)
+            out.write("\n")
+        }
+        out.write("---\nid: ")
+        out.write(ticket.id.rawValue)
+        out.write("\n")
+        scalar("title", ticket.title)
         scalar("status", ticket.status)
         scalar("priority", ticket.priority?.rawValue)
         scalar("impact", ticket.impact?.rawValue)
@@ -43,9 +77,9 @@ public enum TicketCodec {
         time("resolve_due", ticket.resolveDue)
         time("responded", ticket.responded)
         time("resolved", ticket.resolved)
-        out += "tags: \(YAMLScalar.flowList(ticket.tags))\n"
-        out += "links: \(YAMLScalar.flowList(ticket.links))\n"
-        out += "kb: \(YAMLScalar.flowList(ticket.kb))\n"
+        list("tags", ticket.tags)
+        list("links", ticket.links)
+        list("kb", ticket.kb)
         scalar("asset", ticket.asset)
         scalar("channel", ticket.channel)
         for field in ticket.extra {
@@ -53,23 +87,27 @@ public enum TicketCodec {
             scalar(YAMLScalar.inline(field.key), field.value)
         }
         if ticket.activity.isEmpty {
-            out += "activity: []\n"
+            out.write("activity: []\n")
         } else {
-            out += "activity:\n"
+            out.write("activity:\n")
             for entry in ticket.activity {
-                out += "- id: \(YAMLScalar.inline(entry.id))\n"
-                out += "  at: \(entry.at)\n"
-                out += "  author: \(YAMLScalar.inline(entry.author))\n"
-                out += "  kind: \(YAMLScalar.inline(entry.kind))\n"
-                if let field = entry.field { out += "  field: \(YAMLScalar.inline(field))\n" }
-                if let from = entry.from { out += YAMLScalar.field("from", text: from, indent: 2) }
-                if let to = entry.to { out += YAMLScalar.field("to", text: to, indent: 2) }
-                if let text = entry.text { out += YAMLScalar.field("text", text: text, indent: 2) }
+                out.write("- id: ")
+                out.write(YAMLScalar.inline(entry.id))
+                out.write("\n  at: ")
+                out.write(entry.at.description)
+                out.write("\n  author: ")
+                out.write(YAMLScalar.inline(entry.author))
+                out.write("\n  kind: ")
+                out.write(YAMLScalar.inline(entry.kind))
+                out.write("\n")
+                if let field = entry.field { scalar("  field", field) }
+                if let from = entry.from { YAMLScalar.writeField("from", text: from, indent: 2, into: &out) }
+                if let to = entry.to { YAMLScalar.writeField("to", text: to, indent: 2, into: &out) }
+                if let text = entry.text { YAMLScalar.writeField("text", text: text, indent: 2, into: &out) }
             }
         }
-        out += "---\n"
-        out += ticket.body
-        return out
+        out.write("---\n")
+        out.write(ticket.body)
     }
 
     // MARK: Reading

@@ -14,6 +14,8 @@ enum YAMLScalar {
 
     /// Whether `text` can be written without quotes and read back as the same string.
     static func isPlainSafe(_ text: String, flow: Bool) -> Bool {
+        // Most values (names, categories, statuses) are short ASCII: decide those byte by byte.
+        if let ascii = asciiPlainSafe(text, flow: flow) { return ascii }
         guard let first = text.unicodeScalars.first else { return false }
         if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return false }
         // A leading digit, sign or dot could read as a number or date in other YAML readers.
@@ -39,6 +41,38 @@ enum YAMLScalar {
         }
         // Trailing space or colon would be lost or change meaning.
         return previous != " " && previous != ":"
+    }
+
+    /// `isPlainSafe` for pure ASCII text; nil when the text has other characters.
+    private static func asciiPlainSafe(_ text: String, flow: Bool) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first else { return false }
+            var previous: UInt8 = 0x20
+            var safe = (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A)
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                guard safe else { continue }
+                switch byte {
+                case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                     UInt8(ascii: "/"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                     UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: "&"),
+                     UInt8(ascii: "%"), UInt8(ascii: "*"):
+                    break
+                case 0x20:
+                    if previous == 0x20 || previous == UInt8(ascii: ":") { safe = false }
+                case UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+                     UInt8(ascii: "}"):
+                    if flow { safe = false }
+                default:
+                    safe = false
+                }
+                previous = byte
+            }
+            guard safe, previous != 0x20, previous != UInt8(ascii: ":") else { return false }
+            if bytes.count <= 5, reserved.contains(String(decoding: bytes, as: UTF8.self).lowercased()) { return false }
+            return true
+        }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -75,6 +109,7 @@ enum YAMLScalar {
     /// Whether multi-line `text` survives a literal block scalar unchanged.
     static func isLiteralBlockSafe(_ text: String) -> Bool {
         guard text.utf8.contains(0x0A) else { return false }
+        if let ascii = asciiLiteralBlockSafe(text) { return ascii }
         var atLineStart = true
         var lineIsFirst = true
         var trailingNewlines = 0
@@ -102,22 +137,80 @@ enum YAMLScalar {
         return trailingNewlines <= 1 && !text.hasPrefix("\n")
     }
 
+    /// `isLiteralBlockSafe` for ASCII text (the common case), byte by byte; nil for other text.
+    private static func asciiLiteralBlockSafe(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            var atLineStart = true
+            var lineIsFirst = true
+            var trailingNewlines = 0
+            var previous: UInt8 = 0x0A
+            var safe = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                guard safe else { continue }
+                if byte == 0x0A {
+                    if previous == 0x20 || previous == 0x09 { safe = false }
+                    trailingNewlines += 1
+                    atLineStart = true
+                    lineIsFirst = false
+                } else {
+                    if atLineStart, lineIsFirst, byte == 0x20 || byte == 0x09 { safe = false }
+                    if (byte < 0x20 && byte != 0x09) || byte == 0x7F { safe = false }
+                    trailingNewlines = 0
+                    atLineStart = false
+                }
+                previous = byte
+            }
+            guard safe, previous != 0x20, previous != 0x09 else { return false }
+            return trailingNewlines <= 1 && bytes.first != 0x0A
+        }
+    }
+
     /// `key: value` lines for a text value at `indent` spaces, choosing the safest readable style.
     static func field(_ key: String, text: String, indent: Int) -> String {
-        let pad = String(repeating: " ", count: indent)
-        guard isLiteralBlockSafe(text) else { return pad + key + ": " + inline(text) + "\n" }
-        let chomp = text.hasSuffix("\n") ? "" : "-"
-        let content = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        var out = pad + key + ": |" + chomp + "\n"
-        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += line.isEmpty ? "\n" : pad + "  " + line + "\n"
+        var sink = StringSink(capacity: text.utf8.count + 16)
+        writeField(key, text: text, indent: indent, into: &sink)
+        return sink.text
+    }
+
+    static func writeField<Sink: TextSink>(_ key: String, text: String, indent: Int, into out: inout Sink) {
+        let pad = indent == 2 ? "  " : String(repeating: " ", count: indent)
+        out.write(pad)
+        out.write(key)
+        guard isLiteralBlockSafe(text) else {
+            out.write(": ")
+            out.write(inline(text))
+            out.write("\n")
+            return
         }
-        return out
+        let keepsNewline = text.hasSuffix("\n")
+        out.write(keepsNewline ? ": |\n" : ": |-\n")
+        let content = keepsNewline ? text.dropLast() : text[...]
+        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.isEmpty {
+                out.write(pad)
+                out.write("  ")
+                out.write(line)
+            }
+            out.write("\n")
+        }
     }
 
     /// A flow list: `[a, "b c:", d]`.
     static func flowList(_ items: [String]) -> String {
-        "[" + items.map { inline($0, flow: true) }.joined(separator: ", ") + "]"
+        var sink = StringSink(capacity: 64)
+        writeFlowList(items, into: &sink)
+        return sink.text
+    }
+
+    static func writeFlowList<Sink: TextSink>(_ items: [String], into out: inout Sink) {
+        out.write("[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.write(", ") }
+            out.write(inline(item, flow: true))
+        }
+        out.write("]")
     }
 
     private static func hex4(_ value: UInt32) -> String {

@@ -12,6 +12,14 @@ enum DeskFileKind: Equatable {
     static let folders = ["tickets", "kb"]
 
     init(path: String) {
+        // The common case first, without splitting the path: tickets/XY/T-XXXXXXXX.md.
+        let utf8 = path.utf8
+        if utf8.count == 25, utf8.starts(with: "tickets/".utf8), !path.dropFirst(8).prefix(2).contains("/"),
+           path.hasSuffix(".md"), path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: "/"),
+           TicketID(String(path.dropFirst(11).dropLast(3))) != nil {
+            self = .ticket
+            return
+        }
         if path == DeskConfigCodec.fileName { self = .config; return }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard let folder = parts.first, DeskFileKind.folders.contains(String(folder)), parts.count > 1 else {

@@ -53,7 +53,8 @@ public final class DeskLinter {
         var findings = configFindings
         findings += special.map { FileLinter.stray($0, "is not a regular file (a symbolic link?); desk files are plain files") }
         findings += try FileLinter.lint(files, context: context) {
-            { path in WorkingTreeFiles.read(root + "/" + path) }
+            let reader = FolderReader(root: root)
+            return { path in reader.read(path) }
         }
         return LintReport(findings: findings, filesChecked: files.count + 1)
     }

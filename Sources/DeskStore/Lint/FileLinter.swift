@@ -46,8 +46,10 @@ enum FileLinter {
             var findings: [LintFinding] = []
             do {
                 let read = try makeReader()
-                var index = worker
-                while index < paths.count {
+                // Each worker takes one contiguous run of files (whole folders), not every n-th file.
+                let chunk = (paths.count + workers - 1) / workers
+                var index = worker * chunk
+                while index < min(paths.count, (worker + 1) * chunk) {
                     let path = paths[index]
                     if let bytes = try read(path) {
                         findings += lint(path: path, bytes: bytes, context: context)
@@ -55,7 +57,7 @@ enum FileLinter {
                         findings.append(LintFinding(path: path, line: 1, severity: .error, rule: .encoding,
                                                     message: "cannot read \(path)"))
                     }
-                    index += workers
+                    index += 1
                 }
                 results.set(worker, .success(findings))
             } catch {

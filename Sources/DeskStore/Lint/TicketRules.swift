@@ -52,11 +52,10 @@ enum TicketRules {
         }
 
         // Activity: unique ids, in time order.
-        var seen: [String: Int] = [:]
         var previous: ActivityEntry?
-        for entry in ticket.activity {
-            let occurrence = seen[entry.id, default: 0]
-            seen[entry.id] = occurrence + 1
+        for (index, entry) in ticket.activity.enumerated() {
+            // A handful of entries per ticket: counting earlier uses beats hashing every id.
+            let occurrence = ticket.activity[..<index].reduce(0) { $1.id == entry.id ? $0 + 1 : $0 }
             let at = (entry.id, occurrence)
             if occurrence > 0 {
                 report("activity", activity: at, .error, .activity, "activity entry id `\(entry.id)` is used twice")

@@ -51,6 +51,8 @@ enum Crockford {
     /// Upper-cases, maps the look-alikes (`o`→0, `i`/`l`→1) and checks the characters.
     /// Returns nil when the text is not `PREFIX` + base-32 characters (possibly none).
     static func normalizeID(_ text: String, prefix: String) -> String? {
+        // Ids as desk writes them (every file read has one) are already canonical: no copy needed.
+        if isCanonical(text, prefix: prefix) { return text }
         // ASCII only: Unicode case mapping would turn `ß` into `SS` and `ı` into `I`.
         guard text.allSatisfy(\.isASCII) else { return nil }
         let upper = text.uppercased()
@@ -67,5 +69,20 @@ enum Crockford {
             out.append(mapped)
         }
         return out
+    }
+
+    /// `PREFIX` followed by upper-case base-32 characters only.
+    private static func isCanonical(_ text: String, prefix: String) -> Bool {
+        guard text.utf8.starts(with: prefix.utf8) else { return false }
+        for byte in text.utf8.dropFirst(prefix.utf8.count) {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "L") || byte == UInt8(ascii: "O")
+                    || byte == UInt8(ascii: "U") { return false }
+            default: return false
+            }
+        }
+        return true
     }
 }
