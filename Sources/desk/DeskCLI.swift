@@ -20,7 +20,7 @@ struct DeskCLI: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, New.self, Show.self, List.self, Assign.self, Comment.self, Status.self, Resolve.self,
-            Close.self, Reopen.self, Edit.self, Log.self, GC.self, Lint.self, Blame.self, Hooks.self, MergeDriver.self,
+            Close.self, Reopen.self, Edit.self, Log.self, GC.self, KB.self, Suggest.self, Lint.self, Blame.self, Hooks.self, MergeDriver.self,
         ]
     )
 

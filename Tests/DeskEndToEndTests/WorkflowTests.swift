@@ -20,12 +20,15 @@ final class WorkflowTests: DeskTestCase {
         assertSuccess(try desk.run("status", id, "open"))
         XCTAssertEqual(try status(id), "open")
 
-        let resolve = try desk.run("resolve", id, "--resolution", "Replaced the SSD", "--kb", "KB-4F7Q2M", "--json")
+        let article = try desk.run("kb", "new", "Replace a failing SSD", "--body", "Swap it.")
+        assertSuccess(article)
+        let articleID = article.trimmedStdout
+        let resolve = try desk.run("resolve", id, "--resolution", "Replaced the SSD", "--kb", articleID.lowercased(), "--json")
         assertSuccess(resolve)
         var ticket = try JSON.object(resolve.stdout)
         XCTAssertEqual(ticket["status"] as? String, "resolved")
         XCTAssertFalse(JSON.isNull(ticket, "resolved"))
-        XCTAssertEqual(ticket["kb"] as? [String], ["KB-4F7Q2M"])
+        XCTAssertEqual(ticket["kb"] as? [String], [articleID])
         let resolution = try XCTUnwrap((ticket["activity"] as? [[String: Any]])?.last)
         XCTAssertEqual(resolution["text"] as? String, "Replaced the SSD")
         XCTAssertEqual(try lastAction(), "Desk-Action: resolve")
@@ -52,8 +55,8 @@ final class WorkflowTests: DeskTestCase {
             .filter { $0["kind"] as? String == "status" }.map { "\($0["from"] as? String ?? "?")→\($0["to"] as? String ?? "?")" }
         XCTAssertEqual(moves, ["new→pending", "pending→open", "open→resolved", "resolved→open", "open→resolved",
                                "resolved→closed"])
-        // init, new and the 6 changes: one commit each.
-        XCTAssertEqual(try desk.commitCount(), 1 + 1 + 6)
+        // init, new, the article it cites and the 6 changes: one commit each.
+        XCTAssertEqual(try desk.commitCount(), 1 + 1 + 1 + 6)
         try assertWorkingTreeClean()
         try assertFsckClean()
     }

@@ -2,8 +2,10 @@ import GRDB
 
 /// The SQLite schema of the query index (`.git/desk/index.sqlite`). Derived data: bump the
 /// version to have every desk rebuild its index from git on next use.
+///
+/// 5: knowledge articles (`articles`, `article_text`), citations (`ticket_kb`), `tickets.resolution`.
 enum IndexSchema {
-    static let version = "4"
+    static let version = "5"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -20,6 +22,7 @@ enum IndexSchema {
                 created INTEGER, updated INTEGER, response_due INTEGER, resolve_due INTEGER,
                 responded INTEGER, resolved INTEGER,
                 tags TEXT, links TEXT, kb TEXT, asset TEXT, channel TEXT,
+                resolution TEXT,
                 error TEXT
             );
             CREATE INDEX tickets_shard ON tickets(shard);
@@ -33,6 +36,18 @@ enum IndexSchema {
             CREATE TABLE ticket_tags(tag TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(tag, ticket)) WITHOUT ROWID;
             CREATE INDEX ticket_tags_ticket ON ticket_tags(ticket);
             CREATE VIRTUAL TABLE ticket_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TABLE ticket_kb(article TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(article, ticket)) WITHOUT ROWID;
+            CREATE INDEX ticket_kb_ticket ON ticket_kb(ticket);
+            CREATE TABLE articles(
+                rowid INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                blob TEXT NOT NULL,
+                id TEXT, title TEXT, status TEXT, audience TEXT, tags TEXT, category TEXT,
+                created INTEGER, updated INTEGER, owner TEXT, source TEXT, body TEXT,
+                error TEXT
+            );
+            CREATE VIRTUAL TABLE article_text USING fts5(title, tags, category, body,
+                tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('schema', ?)", arguments: [version])
     }

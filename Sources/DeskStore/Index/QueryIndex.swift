@@ -28,7 +28,7 @@ public final class QueryIndex {
                     let current = try db.tableExists("meta")
                         ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil
                     guard current != IndexSchema.version else { return .commit }
-                    for table in ["meta", "shards", "tickets", "ticket_tags", "ticket_text"] {
+                    for table in ["meta", "shards", "tickets", "ticket_tags", "ticket_text", "ticket_kb", "articles", "article_text"] {
                         try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
                     }
                     try IndexSchema.create(db)
@@ -69,8 +69,14 @@ public final class QueryIndex {
                 if ticketsTree?.hex != indexedTickets {
                     stats = try refreshShards(db, repository, ticketsTree)
                 }
+                let kb = try root.flatMap { try repository.treeEntry($0, path: "kb") }
+                let kbTree = kb?.kind == .tree ? kb?.id : nil
+                if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kb'") != kbTree?.hex {
+                    try refreshArticles(db, repository, kbTree)
+                }
                 try setMeta(db, "root", root?.hex ?? "")
                 try setMeta(db, "tickets", ticketsTree?.hex ?? "")
+                try setMeta(db, "kb", kbTree?.hex ?? "")
                 return .commit
             }
             return stats
@@ -138,6 +144,7 @@ public final class QueryIndex {
         try db.cachedStatement(sql: "DELETE FROM tickets WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "DELETE FROM ticket_tags WHERE ticket = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "DELETE FROM ticket_text WHERE rowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "DELETE FROM ticket_kb WHERE ticket = ?").execute(arguments: [rowid])
     }
 
     private func insert(_ db: Database, _ parsed: ParsedFile) throws {
@@ -155,8 +162,8 @@ public final class QueryIndex {
         try db.cachedStatement(sql: """
             INSERT INTO tickets(path, shard, blob, id, title, status, priority, priority_rank, impact, urgency, category,
               requester, department, assignee, grp, created, updated, response_due, resolve_due, responded,
-              resolved, tags, links, kb, asset, channel)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              resolved, tags, links, kb, asset, channel, resolution)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 path, shard, blob.hex, ticket.id.rawValue, ticket.title, ticket.status, ticket.priority?.rawValue,
                 ticket.priority.map { Int($0.rawValue.dropFirst()) ?? 9 } ?? 9,
@@ -164,9 +171,13 @@ public final class QueryIndex {
                 ticket.department, ticket.assignee, ticket.group, ticket.created.seconds, ticket.updated.seconds,
                 ticket.responseDue?.seconds, ticket.resolveDue?.seconds, ticket.responded?.seconds,
                 ticket.resolved?.seconds, join(ticket.tags), join(ticket.links), join(ticket.kb), ticket.asset,
-                ticket.channel,
+                ticket.channel, ticket.activity.last { $0.kind == ActivityEntry.Kind.resolution }?.text,
             ])
         let rowid = db.lastInsertedRowID
+        for article in Set(ticket.kb) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_kb(article, ticket) VALUES(?, ?)")
+                .execute(arguments: [article.uppercased(), rowid])
+        }
         for tag in Set(ticket.tags) {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_tags(tag, ticket) VALUES(?, ?)")
                 .execute(arguments: [tag.lowercased(), rowid])
@@ -177,6 +188,49 @@ public final class QueryIndex {
         }
         try db.cachedStatement(sql: "INSERT INTO ticket_text(rowid, title, body) VALUES(?, ?, ?)")
             .execute(arguments: [rowid, ticket.title, text])
+    }
+
+    /// Knowledge articles: `kb/` is flat and small (thousands), so its entries are compared by blob id.
+    private func refreshArticles(_ db: Database, _ repository: Repository, _ kbTree: ObjectID?) throws {
+        var files: [String: ObjectID] = [:]
+        if let kbTree {
+            for entry in try repository.treeEntries(kbTree) where entry.kind == .blob && entry.name.hasSuffix(".md")
+                && DeskFileKind(path: "kb/" + entry.name) == .article {
+                files["kb/" + entry.name] = entry.id
+            }
+        }
+        var known: [String: (rowid: Int64, blob: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, path, blob FROM articles") {
+            known[row["path"]] = (row["rowid"], row["blob"])
+        }
+        for (path, old) in known where files[path].map({ $0.hex != old.blob }) ?? true {
+            try db.execute(sql: "DELETE FROM articles WHERE rowid = ?", arguments: [old.rowid])
+            try db.execute(sql: "DELETE FROM article_text WHERE rowid = ?", arguments: [old.rowid])
+        }
+        for (path, blob) in files.sorted(by: { $0.key < $1.key }) where known[path]?.blob != blob.hex {
+            let bytes = try repository.readBlob(blob)
+            let article: Article
+            do {
+                article = try ArticleCodec.decodeFile(bytes, path: path)
+            } catch let error as FormatError {
+                try db.execute(sql: "INSERT INTO articles(path, blob, error) VALUES(?, ?, ?)",
+                               arguments: [path, blob.hex, "\(error) [\(error.rule)]"])
+                continue
+            }
+            try db.execute(sql: """
+                INSERT INTO articles(path, blob, id, title, status, audience, tags, category, created, updated, owner,
+                  source, body)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    path, blob.hex, article.id.rawValue, article.title, article.status.rawValue, article.audience.rawValue,
+                    article.tags.joined(separator: "\n"), article.category, article.created.seconds, article.updated.seconds,
+                    article.owner, article.source.joined(separator: "\n"), article.body,
+                ])
+            // Tags and category are searched as words: `network/vpn` as "network vpn".
+            try db.execute(sql: "INSERT INTO article_text(rowid, title, tags, category, body) VALUES(?, ?, ?, ?, ?)",
+                           arguments: [db.lastInsertedRowID, article.title, article.tags.joined(separator: " "),
+                                       article.category?.replacingOccurrences(of: "/", with: " "), article.body])
+        }
     }
 
     private func meta(_ key: String) throws -> String? {

@@ -12,6 +12,18 @@ public struct ArticleID: Hashable, Comparable, Sendable, CustomStringConvertible
         rawValue = normalized
     }
 
+    /// Characters after `KB-` in a new id: 30 random bits, short enough to read out on the phone.
+    public static let randomLength = 6
+
+    init(unchecked value: String) {
+        rawValue = value
+    }
+
+    /// A fresh random id.
+    public static func random<G: RandomNumberGenerator>(using generator: inout G) -> ArticleID {
+        ArticleID(unchecked: prefix + Crockford.random(count: randomLength, using: &generator))
+    }
+
     /// Path of the article file relative to the desk root.
     public var path: String { "kb/\(rawValue).md" }
 

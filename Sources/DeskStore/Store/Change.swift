@@ -14,15 +14,18 @@ public struct Change: Sendable {
     public var files: [FileChange]
     public var subject: String
     public var ticket: String?
+    /// The knowledge article the change is about, if any (trailer `Desk-Article:`).
+    public var article: String?
     public var action: String
     public var actor: Actor
     public var time: Timestamp
 
-    public init(files: [FileChange], subject: String, ticket: String?, action: String, actor: Actor,
-                time: Timestamp = .now()) {
+    public init(files: [FileChange], subject: String, ticket: String?, article: String? = nil, action: String,
+                actor: Actor, time: Timestamp = .now()) {
         self.files = files
         self.subject = subject
         self.ticket = ticket
+        self.article = article
         self.action = action
         self.actor = actor
         self.time = time
@@ -34,6 +37,7 @@ public struct Change: Sendable {
         let oneLine = subject.split(whereSeparator: \.isNewline).joined(separator: " ")
         var text = oneLine + "\n\n"
         if let ticket { text += "Desk-Ticket: \(ticket)\n" }
+        if let article { text += "Desk-Article: \(article)\n" }
         text += "Desk-Action: \(action)\n"
         return text
     }

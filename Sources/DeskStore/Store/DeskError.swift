@@ -58,6 +58,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .alreadyADesk(let path):
             return "\(path) is already a desk (desk.yml exists); nothing to do"
         case .ticketNotFound(let id, let suggestions):
+            if id.hasPrefix(ArticleID.prefix) { return "article \(id) not found; `desk kb list` shows the articles" }
             let hint = suggestions.isEmpty ? "; `desk list` shows the tickets" : "; did you mean \(suggestions.joined(separator: ", "))?"
             return "ticket \(id) not found\(hint)"
         case .ambiguousID(let prefix, let candidates):

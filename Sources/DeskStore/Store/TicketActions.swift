@@ -116,16 +116,46 @@ extension Desk {
         }
     }
 
-    /// `desk resolve`: the resolution text, optionally citing knowledge articles.
-    public func resolve(_ input: String, resolution: String, kb: [String], actor: Actor) throws -> TicketResult {
+    /// `desk resolve`: the resolution text, optionally citing knowledge articles (which must exist),
+    /// and with `publish` a new draft article made from the title and resolution, in the same commit.
+    public func resolve(_ input: String, resolution: String, kb: [String], publish: Bool = false,
+                        actor: Actor) throws -> TicketResult {
         let text = try Validate.text(resolution, field: "resolution")
-        let articles = try kb.map { try Validate.articleID($0) }
+        let articles = try kb.map { try resolveArticleID($0).rawValue }
         let target = config.workflow.resolvedStatus
-        return try update(input, actor: actor, action: "resolve", subject: "resolve") { ticket, now, rng in
-            try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
-            ticket.activity.append(entry(now, actor, ActivityEntry.Kind.resolution, text: text, rng: &rng))
-            for article in articles where !ticket.kb.contains(article) { ticket.kb.append(article) }
+        guard publish else {
+            return try update(input, actor: actor, action: "resolve", subject: "resolve") { ticket, now, rng in
+                try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.resolution, text: text, rng: &rng))
+                for article in articles where !ticket.kb.contains(article) { ticket.kb.append(article) }
+            }
         }
+        let id = try resolveTicketID(input)
+        var rng = SystemRandomNumberGenerator()
+        var after: Ticket?
+        let (commit, _) = try mutate { snapshot in
+            let (ticket, blob) = try readTicket(id, in: snapshot)
+            try ensureUnmodified(id.path, committed: blob)
+            let now = Timestamp.now()
+            var request = NewArticleRequest(title: ticket.title)
+            request.body = text
+            request.tags = ticket.tags
+            request.category = ticket.category
+            request.source = [id.rawValue]
+            var article = try newArticle(request, actor: actor, now: now)
+            while try gitCall("reading HEAD", { try snapshot.exists(article.id.path) }) { article.id = ArticleID.random(using: &rng) }
+            var updated = ticket
+            try move(&updated, to: target, now: now, actor: actor, rng: &rng)
+            updated.activity.append(entry(now, actor, ActivityEntry.Kind.resolution, text: text, rng: &rng))
+            for cited in articles + [article.id.rawValue] where !updated.kb.contains(cited) { updated.kb.append(cited) }
+            updated.updated = max(now, ticket.updated)
+            after = updated
+            return Change(files: [FileChange(path: id.path, content: try encodeWithinLimit(updated)),
+                                  FileChange(path: article.id.path, content: try encodeWithinLimit(article))],
+                          subject: "\(id): resolve and publish \(article.id)", ticket: id.rawValue,
+                          article: article.id.rawValue, action: "resolve", actor: actor, time: now)
+        }
+        return TicketResult(ticket: after!, commit: commit)
     }
 
     /// `desk close`.

@@ -36,6 +36,7 @@ struct New: DeskCommand {
     @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
     @Option(help: "Device the ticket is about, e.g. LPT-0042.") var asset: String?
     @Option(help: "How the request came in (default: cli).") var channel: String = "cli"
+    @Flag(help: "Do not look for articles that may solve it.") var noSuggest = false
 
     func execute(_ context: CommandContext) throws {
         let desk = try context.openDesk()
@@ -53,6 +54,23 @@ struct New: DeskCommand {
         request.asset = asset
         request.channel = channel
         let result = try desk.createTicket(request, actor: try context.actor(for: desk))
+        // The ticket is committed: a failing search must not turn that into an error.
+        let suggestions = noSuggest ? nil
+            : try? desk.suggest(text: result.ticket.title + "\n" + result.ticket.title + "\n" + result.ticket.body,
+                                category: result.ticket.category, excluding: result.ticket.id.rawValue, limit: 3)
+        if context.options.json {
+            var out = TicketJSON.ticket(result.ticket)
+            if let suggestions { out.add("suggestions", ArticleOutput.json(suggestions)) }
+            context.printJSON(out)
+            return
+        }
         TicketOutput.mutation(result, verb: "Created", context: context)
+        if let suggestions, !suggestions.articles.isEmpty {
+            Terminal.note("Articles that may solve it:")
+            for hit in suggestions.articles.prefix(3) {
+                let mark = hit.article.audience == Audience.internal.rawValue ? " (internal)" : ""
+                Terminal.note("  \(hit.article.id)  \(hit.article.title)\(mark)")
+            }
+        }
     }
 }
