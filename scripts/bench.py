@@ -41,7 +41,8 @@ import time
 # key, label, target text, target in ms (None: no numeric target), baseline key to beat
 OPERATIONS = [
     ("startup", "`desk --help` (process start-up only)", "", None, None),
-    ("new", "`desk new` (one commit)", "< 40 ms, faster than git new file", 40, "git_new"),
+    ("new", "`desk new` (one commit, with its 3 suggestions)", "< 40 ms + 20 ms for suggestions", 60, "git_new"),
+    ("new_no_suggest", "`desk new --no-suggest` (one commit)", "< 40 ms, faster than git new file", 40, "git_new"),
     ("assign", "`desk assign` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
     ("comment", "`desk comment` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
     ("resolve", "`desk resolve` (one commit)", "< 40 ms, faster than git change", 40, "git_change"),
@@ -56,6 +57,9 @@ OPERATIONS = [
     ("show", "`desk show ID`", "< 30 ms", 30, None),
     ("log", "`desk log ID`", "< 200 ms", 200, None),
     ("rebuild", "index rebuilt from nothing (`desk list --limit 1`)", "< 5000 ms", 5000, None),
+    ("kb_search", "`desk kb search` (2,000 articles)", "< 50 ms", 50, None),
+    ("suggest_text", "`desk suggest --text …` (articles + resolved tickets)", "< 50 ms", 50, None),
+    ("suggest_id", "`desk suggest ID`", "< 50 ms", 50, None),
     ("lint", "`desk lint` (whole desk)", "< 3000 ms", 3000, None),
     ("git_grep", "baseline: `git grep -c ^id: -- tickets` (reads every file)", "(baseline)", None, None),
     ("lint_staged", "`desk lint --staged`, 1 changed file", "< 100 ms", 100, None),
@@ -66,7 +70,18 @@ OPERATIONS = [
 
 HISTORY_COMMITS = 1000
 
-MUTATION_CYCLE = ["new", "git_new", "assign", "comment", "git_change", "resolve"]
+MUTATION_CYCLE = ["new", "new_no_suggest", "git_new", "assign", "comment", "git_change", "resolve"]
+
+ARTICLES = 2000
+SUGGEST_TEXTS = [
+    "VPN valt steeds weg sinds vanochtend",
+    "printer prints blank pages on floor 2",
+    "passordet har utløpt og jeg får ikke logget inn",
+    "Outlook search finds nothing",
+    "laptop very slow after update",
+    "wachtwoord vergeten",
+    "kan ikke koble til wifi",
+]
 
 
 def log(message):
@@ -190,6 +205,9 @@ class Bench:
         setup["generate_s"] = seconds
         setup["generate_output"] = out.strip()
         log("  " + out.strip())
+        seconds, out = self.run([self.desk_bench, "articles", repo, "--count", str(ARTICLES)], capture=True)
+        setup["articles_s"] = seconds
+        log("  " + out.strip())
         setup["git_add_all_s"], _ = self.git(repo, "add", "-A")
         setup["git_commit_seed_s"], _ = self.git(repo, "commit", "-q", "-m", "seed: %d generated tickets" % size)
         setup["loose_before_gc"] = self.repo_state(repo).get("count")
@@ -273,6 +291,14 @@ class Bench:
                 continue
             for run in range(self.runs):
                 timed(key, lambda: self.run(argv_of(run))[0])
+        # Knowledge: search and suggestions (one untimed run first).
+        self.run(self.d(repo, "kb", "search", "vpn"))
+        for run in range(self.runs):
+            text = SUGGEST_TEXTS[run % len(SUGGEST_TEXTS)]
+            timed("kb_search", lambda: self.run(self.d(repo, "kb", "search", text))[0])
+            timed("suggest_text", lambda: self.run(self.d(repo, "suggest", "--text", text))[0])
+        for ticket in rng.sample(all_ids, self.runs):
+            timed("suggest_id", lambda: self.run(self.d(repo, "suggest", ticket))[0])
         shown = rng.sample(all_ids, 2 * self.runs + 2)
         for key, verb, ids in [("show", "show", shown[:self.runs + 1]), ("log", "log", shown[self.runs + 1:])]:
             try:
@@ -288,11 +314,12 @@ class Bench:
         log("  mutations (%d runs each)" % self.runs)
         for run in range(self.runs):
             for key in MUTATION_CYCLE:
-                if key == "new":
+                if key in ("new", "new_no_suggest"):
+                    extra = ["--no-suggest"] if key == "new_no_suggest" else []
                     timed(key, lambda: self.run(self.d(
                         repo, "new", "Bench %d: VPN drops every few minutes" % run,
                         "--body", "Since this morning the VPN drops every few minutes.\n\nRun %d." % run,
-                        "--requester", "bench.user", "--department", "finance", "--category", "network/vpn"))[0])
+                        "--requester", "bench.user", "--department", "finance", "--category", "network/vpn", *extra))[0])
                 elif key == "git_new":
                     timed(key, lambda: git_new(run))
                 elif key == "assign":
@@ -472,6 +499,13 @@ def main():
 
     started = time.perf_counter()
     bench = Bench(os.path.abspath(args.desk), os.path.abspath(args.desk_bench), args.runs, args.budget, args.seed)
+    # Ranking quality on the labelled set (Tests/Fixtures/kb-eval): not a timing, measured once.
+    fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "kb-eval")
+    try:
+        _, out = bench.run([bench.desk_bench, "kb-eval", fixtures], capture=True)
+        ranking = json.loads(out)
+    except (Failure, ValueError) as error:
+        ranking = {"error": str(error)}
     tmp_root = os.environ.get("BENCH_TMPDIR") or None
     results = {}
     for size in sizes:
@@ -495,6 +529,7 @@ def main():
         "source_commit": tool_version(["git", "-C", here, "rev-parse", "HEAD"]),
         "source_dirty": bool(tool_version(["git", "-C", here, "status", "--porcelain", "--untracked-files=no"])),
         "total_seconds": round(time.perf_counter() - started, 1),
+        "ranking": ranking,
         "sizes": results,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
@@ -510,6 +545,16 @@ def main():
     for key, label, target_text, _, _ in OPERATIONS:
         cells = [fmt(results[str(s)].get("operations", {}).get(key)) for s in sizes]
         print("| %s | %s | %s |" % (label, " | ".join(cells), target_text))
+    print()
+    if "error" in ranking:
+        print("ranking quality: FAILED: %s" % ranking["error"])
+    else:
+        print("ranking quality (labelled set, %d articles, %d tickets): hit@1 %.3f, hit@3 %.3f (target >= 0.85); %s; "
+              "drafts or retired suggested: %d" % (
+                  ranking["articles"], ranking["cases"], ranking["hit_at_1"], ranking["hit_at_3"],
+                  ", ".join("%s %.2f/%.2f" % (lang, v["hit_at_1"], v["hit_at_3"])
+                            for lang, v in sorted(ranking["by_language"].items())),
+                  ranking["unpublished_suggested"]))
     print()
     for s in sizes:
         r = results[str(s)]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A short walk-through on a copy of the example desk: new → assign → comment → resolve → list → log
+# A short walk-through on a copy of the example desk: new (with suggestions) → suggest → assign →
+# comment → resolve citing an article → list → kb search/show → log
 # → blame → lint (and lint catching a bad hand edit).
 set -euo pipefail
 desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -11,7 +12,7 @@ run() { step "desk $*"; "$desk" "$@"; }
 
 run init "$demo"
 # The example tickets arrive the way a hand edit or a `git pull` would: as a plain git commit.
-cp -r "$here/examples/desk/tickets" "$here/examples/desk/desk.yml" "$demo/"
+cp -r "$here/examples/desk/tickets" "$here/examples/desk/kb" "$here/examples/desk/desk.yml" "$demo/"
 step "git add -A && git commit -m 'example tickets'"
 git -C "$demo" -c user.name=alice -c user.email=alice@example.org add -A
 git -C "$demo" -c user.name=alice -c user.email=alice@example.org commit -q -m "Seed the example desk"
@@ -20,12 +21,15 @@ run list
 step 'desk new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high'
 id=$("$desk" new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high \
      --body "Since this morning every job comes out blank. Toner shows 40 %.")
+run suggest "$id"
 run assign "$id" alice
 run comment "$id" "Replaced the drum unit; test page looks good."
-run resolve "$id" --resolution "Worn drum unit replaced; printed a test page with Ingrid."
+run resolve "$id" --resolution "Worn drum unit replaced; printed a test page with Ingrid." --kb KB-683XRT
 run show "$id"
 run list --all --department sales
 run list --query wachtwoord
+run kb search "wachtwoord vergeten"
+run kb show KB-683XRT
 run log "$id"
 run blame "$id"
 run lint

@@ -13,6 +13,8 @@ let usage = """
     usage: desk-bench generate DIR --tickets N [--seed S] [--now TIME] [--manifest FILE]
            desk-bench verify DIR [--no-round-trip] [--jobs N]
            desk-bench history DIR --commits N --manifest FILE [--seed S]
+           desk-bench articles DIR --count N [--seed S]
+           desk-bench kb-eval FIXTURES
 
     generate  writes N realistic ticket files into the working tree of the existing desk at DIR
               (create it first with `desk init DIR`); nothing is committed. The same seed
@@ -25,6 +27,9 @@ let usage = """
               file is the codec's decode cost.
     history   makes N commits (comments, assignments, open ⇄ pending) on open tickets of the
               manifest through DeskStore, as a history for `desk lint --range` to check.
+    articles  writes N knowledge articles into DIR/kb (85 % published, 10 % drafts, 5 % retired).
+    kb-eval   runs the labelled set in FIXTURES (articles/, queries.tsv) through `desk suggest`
+              and prints hit@1 and hit@3 as JSON.
 
     """
 
@@ -257,6 +262,10 @@ do {
         try GenerateCommand.run(Arguments(rest, valued: ["--tickets", "--seed", "--now", "--manifest"], flags: []))
     case "verify":
         try VerifyCommand.run(Arguments(rest, valued: ["--jobs"], flags: ["--no-round-trip"]))
+    case "articles":
+        try ArticleCommand.run(Arguments(rest, valued: ["--count", "--seed"], flags: []))
+    case "kb-eval":
+        try RankingCommand.run(Arguments(rest, valued: [], flags: []))
     case "history":
         try HistoryCommand.run(Arguments(rest, valued: ["--commits", "--manifest", "--seed"], flags: []))
     case "-h", "--help", "help":
