@@ -67,9 +67,12 @@ final class NewTests: DeskTestCase {
         XCTAssertNotNil(created.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression), created)
         XCTAssertEqual(ticket["updated"] as? String, created)
 
-        // `desk new --json` prints the ticket exactly as `desk show --json` does.
-        let shown = try desk.run("show", id, "--json")
-        XCTAssertEqual(shown.stdout, result.stdout)
+        // `desk new --json` prints the ticket as `desk show --json` does, plus its `suggestions`;
+        // with --no-suggest, byte for byte the same.
+        XCTAssertNotNil((ticket["suggestions"] as? [String: Any])?["articles"])
+        let quiet = try desk.run("new", "Mail down again", "--json", "--no-suggest")
+        let quietID = try XCTUnwrap(try JSON.object(quiet.stdout)["id"] as? String)
+        XCTAssertEqual(try desk.run("show", quietID, "--json").stdout, quiet.stdout)
     }
 
     func testEveryOptionLandsInTheTicket() throws {
