@@ -143,8 +143,9 @@ class Bench:
         return self.run(["git", "-C", repo] + list(args), capture=capture)
 
     def d(self, repo, verb, *args):
-        """`desk VERB -C REPO ARGS…` (the desk options belong to each subcommand)."""
-        return [self.desk, verb, "-C", repo] + list(args)
+        """`desk VERB -C REPO ARGS…` (the desk options belong to each subcommand; VERB may be
+        a group and its command, like "kb search")."""
+        return [self.desk] + verb.split() + ["-C", repo] + list(args)
 
     # --- repository state ---
 
@@ -292,10 +293,10 @@ class Bench:
             for run in range(self.runs):
                 timed(key, lambda: self.run(argv_of(run))[0])
         # Knowledge: search and suggestions (one untimed run first).
-        self.run(self.d(repo, "kb", "search", "vpn"))
+        self.run(self.d(repo, "kb search", "vpn"))
         for run in range(self.runs):
             text = SUGGEST_TEXTS[run % len(SUGGEST_TEXTS)]
-            timed("kb_search", lambda: self.run(self.d(repo, "kb", "search", text))[0])
+            timed("kb_search", lambda: self.run(self.d(repo, "kb search", text))[0])
             timed("suggest_text", lambda: self.run(self.d(repo, "suggest", "--text", text))[0])
         for ticket in rng.sample(all_ids, self.runs):
             timed("suggest_id", lambda: self.run(self.d(repo, "suggest", ticket))[0])

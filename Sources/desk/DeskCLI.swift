@@ -54,6 +54,9 @@ struct DeskCLI: ParsableCommand {
 
     /// `desk -C DIR list` (git's order) means `desk list -C DIR`: global options given before the
     /// subcommand are moved after it, where each subcommand declares them.
+    /// Commands whose subcommands take the options.
+    static let groups: Set<String> = ["kb", "hooks"]
+
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var rest = arguments[...]
@@ -69,6 +72,10 @@ struct DeskCLI: ParsableCommand {
             }
         }
         guard !leading.isEmpty, let subcommand = rest.first, !subcommand.hasPrefix("-") else { return arguments }
+        // Groups (`desk kb search`, `desk hooks install`): the options belong to the leaf command.
+        if groups.contains(subcommand), rest.count >= 2, let leaf = rest.dropFirst().first, !leaf.hasPrefix("-") {
+            return [subcommand, leaf] + leading + rest.dropFirst(2)
+        }
         return [subcommand] + leading + rest.dropFirst()
     }
 }

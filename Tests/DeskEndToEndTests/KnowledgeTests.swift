@@ -38,6 +38,9 @@ final class KnowledgeTests: DeskTestCase {
 
         let list = try JSON.array(try desk.run("kb", "list", "--status", "published", "--json").stdout)
         XCTAssertEqual(list.map { $0["id"] as? String }, [id])
+        // git's order of options works for groups too: `desk -C DIR kb list`.
+        let hoisted = try desk.run(arguments: ["-C", desk.root.path, "--json", "kb", "list"], cwd: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(try JSON.array(hoisted.stdout).map { $0["id"] as? String }, [id], hoisted.stderr)
         assertSuccess(try desk.run("kb", "retire", id))
         XCTAssertEqual(try JSON.array(try desk.run("kb", "search", "password", "--json").stdout).count, 0)
         XCTAssertEqual(try desk.run("kb", "show", "KB-ZZZZZZ").exitCode, 3)
