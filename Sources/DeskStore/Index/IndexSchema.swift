@@ -3,9 +3,10 @@ import GRDB
 /// The SQLite schema of the query index (`.git/desk/index.sqlite`). Derived data: bump the
 /// version to have every desk rebuild its index from git on next use.
 ///
-/// 5: knowledge articles (`articles`, `article_text`), citations (`ticket_kb`), `tickets.resolution`.
+/// 6: knowledge articles (`articles`, `article_text`), citations (`ticket_kb`), `tickets.resolution`,
+/// word counts of ticket text (`ticket_vocab`).
 enum IndexSchema {
-    static let version = "5"
+    static let version = "6"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -36,6 +37,7 @@ enum IndexSchema {
             CREATE TABLE ticket_tags(tag TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(tag, ticket)) WITHOUT ROWID;
             CREATE INDEX ticket_tags_ticket ON ticket_tags(ticket);
             CREATE VIRTUAL TABLE ticket_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE ticket_vocab USING fts5vocab(ticket_text, 'row');
             CREATE TABLE ticket_kb(article TEXT NOT NULL, ticket INTEGER NOT NULL, PRIMARY KEY(article, ticket)) WITHOUT ROWID;
             CREATE INDEX ticket_kb_ticket ON ticket_kb(ticket);
             CREATE TABLE articles(

@@ -28,7 +28,8 @@ public final class QueryIndex {
                     let current = try db.tableExists("meta")
                         ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") : nil
                     guard current != IndexSchema.version else { return .commit }
-                    for table in ["meta", "shards", "tickets", "ticket_tags", "ticket_text", "ticket_kb", "articles", "article_text"] {
+                    for table in ["meta", "shards", "tickets", "ticket_tags", "ticket_vocab", "ticket_text", "ticket_kb", "articles",
+                                  "article_text"] {
                         try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
                     }
                     try IndexSchema.create(db)

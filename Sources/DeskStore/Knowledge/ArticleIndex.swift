@@ -109,18 +109,35 @@ extension QueryIndex {
     }
 
     /// Resolved tickets like `terms`, with their resolution (the ticket itself excluded).
+    ///
+    /// Tickets are many (100,000), so only the telling words are searched: whole words (no
+    /// prefixes, no synonyms) found in at most 3 % of tickets, the six rarest. A word in most
+    /// tickets would make SQLite score tens of thousands of rows for nothing.
     func similarResolvedTickets(_ terms: SearchTerms, excluding: String?, doneStatuses: [String], limit: Int) throws -> [TicketHit] {
-        guard let match = terms.matchExpression(synonyms: false), !doneStatuses.isEmpty else { return [] }
+        guard !doneStatuses.isEmpty else { return [] }
         let statusList = doneStatuses.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
-        let sql = """
-            SELECT t.id, t.title, t.status, t.resolution, -bm25(ticket_text, 5.0, 1.0) AS score,
-              snippet(ticket_text, -1, '[', ']', '…', 10) AS snippet
-            FROM ticket_text JOIN tickets t ON t.rowid = ticket_text.rowid
-            WHERE ticket_text MATCH ? AND t.status IN (\(statusList)) AND t.resolution IS NOT NULL AND t.id IS NOT ?
-            ORDER BY score DESC LIMIT ?
-            """
         return try queue.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: [match, excluding, limit]).map { row in
+            // The largest rowid stands in for the number of tickets: exact enough, and no scan.
+            let total = try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM tickets") ?? 0
+            let ceiling = max(20, total * 3 / 100)
+            var telling: [(word: String, count: Int)] = []
+            for (word, _) in terms.words {
+                let clean = word.filter { $0.isLetter || $0.isNumber }
+                guard clean.count >= 3,
+                      let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT doc FROM ticket_vocab WHERE term = ?"),
+                                                   arguments: [clean]),
+                      count <= ceiling else { continue }
+                telling.append((clean, count))
+            }
+            guard !telling.isEmpty else { return [] }
+            let match = telling.sorted { $0.count < $1.count }.prefix(6).map { "\"\($0.word)\"" }.joined(separator: " OR ")
+            return try Row.fetchAll(db, sql: """
+                SELECT t.id, t.title, t.status, t.resolution, -bm25(ticket_text, 5.0, 1.0) AS score,
+                  snippet(ticket_text, -1, '[', ']', '…', 10) AS snippet
+                FROM ticket_text JOIN tickets t ON t.rowid = ticket_text.rowid
+                WHERE ticket_text MATCH ? AND t.status IN (\(statusList)) AND t.resolution IS NOT NULL AND t.id IS NOT ?
+                ORDER BY score DESC LIMIT ?
+                """, arguments: [match, excluding, limit]).map { row in
                 let score: Double = row["score"]
                 return TicketHit(id: row["id"], title: row["title"], status: row["status"], resolution: row["resolution"],
                                  score: (score * 100).rounded() / 100, snippet: Self.oneLine(row["snippet"] ?? ""))

@@ -53,11 +53,12 @@ struct New: DeskCommand {
         request.tags = tags
         request.asset = asset
         request.channel = channel
-        let result = try desk.createTicket(request, actor: try context.actor(for: desk))
-        // The ticket is committed: a failing search must not turn that into an error.
+        // Suggestions are looked up before the commit, while the query index is still current (after
+        // it, the index would first have to take in the new ticket); a failing search never stops `new`.
         let suggestions = noSuggest ? nil
-            : try? desk.suggest(text: result.ticket.title + "\n" + result.ticket.title + "\n" + result.ticket.body,
-                                category: result.ticket.category, excluding: result.ticket.id.rawValue, limit: 3)
+            : try? desk.suggest(text: request.title + "\n" + request.title + "\n" + request.body,
+                                category: request.category, limit: 3)
+        let result = try desk.createTicket(request, actor: try context.actor(for: desk))
         if context.options.json {
             var out = TicketJSON.ticket(result.ticket)
             if let suggestions { out.add("suggestions", ArticleOutput.json(suggestions)) }
