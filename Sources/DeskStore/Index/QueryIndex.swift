@@ -58,6 +58,35 @@ public final class QueryIndex {
     func refresh(_ repository: Repository) throws -> RefreshStats {
         let root = try repository.headCommitID().map { try repository.commit($0).tree }
         if let root, try meta("root") == root.hex { return RefreshStats() }
+        return try refreshAll(repository, root: root)
+    }
+
+    /// Brings only the articles up to HEAD: what suggestions for a new ticket need at once. The
+    /// tickets may lag a few commits behind (similar tickets from a moment ago are as good), and
+    /// the next full refresh takes them in, because the `root` mark is left as it was.
+    func refreshArticles(_ repository: Repository) throws {
+        let root = try repository.headCommitID().map { try repository.commit($0).tree }
+        if let root, try meta("root") == root.hex { return }
+        let kb = try root.flatMap { try repository.treeEntry($0, path: "kb") }
+        let kbTree = kb?.kind == .tree ? kb?.id : nil
+        if try meta("kb") == kbTree?.hex, try meta("tickets") != nil { return }
+        guard try meta("tickets") != nil else {
+            // Never built: build everything once.
+            _ = try refreshAll(repository, root: root)
+            return
+        }
+        try queue.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kb'") != kbTree?.hex {
+                    try refreshArticles(db, repository, kbTree)
+                    try setMeta(db, "kb", kbTree?.hex ?? "")
+                }
+                return .commit
+            }
+        }
+    }
+
+    private func refreshAll(_ repository: Repository, root: ObjectID?) throws -> RefreshStats {
         return try queue.writeWithoutTransaction { db in
             var stats = RefreshStats()
             try db.inTransaction(.immediate) {

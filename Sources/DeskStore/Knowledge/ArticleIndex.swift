@@ -145,6 +145,15 @@ extension QueryIndex {
         }
     }
 
+    /// A ticket's title, indexed text (description and comments) and category.
+    func ticketText(_ id: String) throws -> (String, String, String?)? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT x.title, x.body, t.category FROM tickets t JOIN ticket_text x ON x.rowid = t.rowid WHERE t.id = ?
+                """, arguments: [id]).map { ($0["title"], $0["body"] ?? "", $0["category"]) }
+        }
+    }
+
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")

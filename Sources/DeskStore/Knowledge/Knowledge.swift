@@ -33,16 +33,24 @@ extension Desk {
 
     /// `desk suggest ID`: published articles and resolved tickets for a ticket's title and description.
     public func suggest(ticket input: String, limit: Int = 5) throws -> Suggestions {
-        let ticket = try self.ticket(try resolveTicketID(input))
-        return try suggest(text: ticket.title + "\n" + ticket.title + "\n" + ticket.body, category: ticket.category,
-                           excluding: ticket.id.rawValue, limit: limit)
+        let id = try resolveTicketID(input)
+        // The ticket's words come from the index (title, description and comments), already read.
+        let indexed = try withIndex { index, _ in try index.ticketText(id.rawValue) }
+        guard let (title, text, category) = indexed else {
+            let ticket = try self.ticket(id)
+            return try suggest(text: ticket.title + "\n" + ticket.title + "\n" + ticket.body, category: ticket.category,
+                               excluding: id.rawValue, limit: limit)
+        }
+        return try suggest(text: title + "\n" + title + "\n" + text, category: category, excluding: id.rawValue, limit: limit)
     }
 
-    /// `desk suggest --text`, and what `desk new` shows.
-    public func suggest(text: String, category: String? = nil, excluding: String? = nil, limit: Int = 5) throws -> Suggestions {
+    /// `desk suggest --text`, and what `desk new` shows. `currentTicketsOnly`: false lets the
+    /// similar tickets come from an index a few commits behind (see `QueryIndex.refreshArticles`).
+    public func suggest(text: String, category: String? = nil, excluding: String? = nil, limit: Int = 5,
+                        currentTicketsOnly: Bool = true) throws -> Suggestions {
         let terms = SearchTerms(text)
         guard !terms.isEmpty else { return Suggestions(articles: [], tickets: []) }
-        return try withIndex { index, _ in
+        return try withIndex(articlesOnly: !currentTicketsOnly) { index, _ in
             Suggestions(
                 articles: try index.rankArticles(terms, category: category, statuses: [.published], limit: limit),
                 tickets: try index.similarResolvedTickets(terms, excluding: excluding, doneStatuses: config.workflow.done,

@@ -10,12 +10,16 @@ extension Desk {
 
     /// Runs `body` on the refreshed index. The index is derived data: when SQLite finds it
     /// damaged anywhere (opening, refreshing or querying), it is deleted and built again once.
-    func withIndex<T>(_ body: (QueryIndex, QueryIndex.RefreshStats) throws -> T) throws -> T {
+    func withIndex<T>(articlesOnly: Bool = false, _ body: (QueryIndex, QueryIndex.RefreshStats) throws -> T) throws -> T {
         let path = stateDirectory + "/index.sqlite"
         var rebuilt = false
         while true {
             do {
                 let index = try QueryIndex(path: path)
+                if articlesOnly {
+                    try index.refreshArticles(repository)
+                    return try body(index, QueryIndex.RefreshStats())
+                }
                 return try body(index, try index.refresh(repository))
             } catch let error as GitError {
                 throw DeskError.git(error, context: "reading the desk to index it")

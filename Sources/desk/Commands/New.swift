@@ -57,7 +57,7 @@ struct New: DeskCommand {
         // it, the index would first have to take in the new ticket); a failing search never stops `new`.
         let suggestions = noSuggest ? nil
             : try? desk.suggest(text: request.title + "\n" + request.title + "\n" + request.body,
-                                category: request.category, limit: 3)
+                                category: request.category, limit: 3, currentTicketsOnly: false)
         let result = try desk.createTicket(request, actor: try context.actor(for: desk))
         if context.options.json {
             var out = TicketJSON.ticket(result.ticket)
