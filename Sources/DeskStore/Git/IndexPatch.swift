@@ -327,12 +327,24 @@ enum IndexPatch {
 
 /// git's cache-tree extension: directories with their entry counts and tree ids, pre-order.
 enum CacheTree {
-    /// The extension with every directory in `paths` marked invalid (entry count -1, no id);
-    /// nil when it cannot be parsed (then it is dropped, which git also accepts).
-    static func invalidate(_ data: [UInt8], paths: Set<String>) -> [UInt8]? {
+    /// One directory of the extension, located in its bytes.
+    struct Node {
+        /// "" for the root, else the folder path (`tickets/8K`).
+        var path: String
+        /// Where the node starts, and where its name ends (the NUL).
+        var start: Int
+        var nameEnd: Int
+        var subtrees: Int
+        /// The tree id's bytes; nil when the node is invalid (entry count -1).
+        var id: Range<Int>?
+        /// Where the node's own bytes end (after the id, if any).
+        var end: Int
+    }
+
+    /// Every node in order, or nil when the extension cannot be parsed.
+    static func nodes(_ data: [UInt8]) -> [Node]? {
+        var result: [Node] = []
         var input = 0
-        var out = [UInt8]()
-        out.reserveCapacity(data.count)
         func node(_ prefix: String?) -> Bool {
             guard let nul = data[input...].firstIndex(of: 0) else { return false }
             let name = String(decoding: data[input..<nul], as: UTF8.self)
@@ -340,21 +352,45 @@ enum CacheTree {
             let counts = String(decoding: data[(nul + 1)..<newline], as: UTF8.self).split(separator: " ")
             guard counts.count == 2, let entries = Int(counts[0]), let subtrees = Int(counts[1]) else { return false }
             let path = prefix.map { $0.isEmpty ? name : $0 + "/" + name } ?? ""
-            let hasID = entries >= 0
-            guard !hasID || newline + 21 <= data.count else { return false }
-            out.append(contentsOf: data[input...nul])
-            if hasID, !paths.contains(path) {
-                out.append(contentsOf: data[(nul + 1)...(newline + 20)])
-            } else {
-                out.append(contentsOf: Array("-1 \(subtrees)\n".utf8))
+            var end = newline + 1
+            var id: Range<Int>?
+            if entries >= 0 {
+                guard end + 20 <= data.count else { return false }
+                id = end..<(end + 20)
+                end += 20
             }
-            input = newline + 1 + (hasID ? 20 : 0)
-            for _ in 0..<subtrees {
-                guard node(path) else { return false }
-            }
+            result.append(Node(path: path, start: input, nameEnd: nul, subtrees: subtrees, id: id, end: end))
+            input = end
+            for _ in 0..<subtrees where !node(path) { return false }
             return true
         }
         guard node(nil), input == data.count else { return nil }
+        return result
+    }
+
+    /// The extension with every directory in `paths` marked invalid (entry count -1, no id);
+    /// nil when it cannot be parsed (then it is dropped, which git also accepts).
+    static func invalidate(_ data: [UInt8], paths: Set<String>) -> [UInt8]? {
+        guard let nodes = nodes(data) else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(data.count)
+        for node in nodes {
+            out.append(contentsOf: data[node.start...node.nameEnd])
+            if node.id != nil, !paths.contains(node.path) {
+                out.append(contentsOf: data[(node.nameEnd + 1)..<node.end])
+            } else {
+                out.append(contentsOf: Array("-1 \(node.subtrees)\n".utf8))
+            }
+        }
         return out
+    }
+
+    /// Folder path ("" for the root) → tree id, for every node with a valid id.
+    static func validNodes(_ data: [UInt8]) -> [String: ObjectID] {
+        var result: [String: ObjectID] = [:]
+        for node in nodes(data) ?? [] {
+            if let id = node.id { result[node.path] = ObjectID(bytes: Array(data[id])) }
+        }
+        return result
     }
 }

@@ -177,28 +177,3 @@ public final class IndexSnapshot: @unchecked Sendable {
     /// The tree id git recorded for `folder` when the index last matched a tree; nil when invalidated.
     public func cachedTreeID(_ folder: String) -> ObjectID? { cacheTree[folder] }
 }
-
-extension CacheTree {
-    /// Folder path ("" for the root) → tree id, for every node with a valid id.
-    static func validNodes(_ data: [UInt8]) -> [String: ObjectID] {
-        var result: [String: ObjectID] = [:]
-        var input = 0
-        func node(_ prefix: String?) -> Bool {
-            guard let nul = data[input...].firstIndex(of: 0) else { return false }
-            let name = String(decoding: data[input..<nul], as: UTF8.self)
-            guard let newline = data[nul...].firstIndex(of: 0x0A) else { return false }
-            let counts = String(decoding: data[(nul + 1)..<newline], as: UTF8.self).split(separator: " ")
-            guard counts.count == 2, let entries = Int(counts[0]), let subtrees = Int(counts[1]) else { return false }
-            let path = prefix.map { $0.isEmpty ? name : $0 + "/" + name } ?? ""
-            input = newline + 1
-            if entries >= 0 {
-                guard input + 20 <= data.count else { return false }
-                result[path] = ObjectID(bytes: Array(data[input..<(input + 20)]))
-                input += 20
-            }
-            for _ in 0..<subtrees where !node(path) { return false }
-            return true
-        }
-        return node(nil) ? result : [:]
-    }
-}
