@@ -23,7 +23,8 @@ struct SearchTerms {
 
     var isEmpty: Bool { words.isEmpty }
 
-    /// Lower case without diacritics; æ, ø and å stay (FTS5's tokenizer keeps them too).
+    /// Lower case without diacritics (`café` → `cafe`, `å` → `a`); æ and ø are letters of their
+    /// own and stay, as in FTS5's tokenizer.
     static func fold(_ text: String) -> String {
         // Most words are plain ASCII: Foundation's folding costs far more than lower-casing them.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }

@@ -2,8 +2,8 @@
 /// (English, Dutch, Norwegian). A ticket saying `wachtwoord verlopen` should find the article
 /// titled "Password expired"; full-text search alone only matches the words written.
 ///
-/// Entries are folded (lower case, no diacritics except æ, ø, å, which FTS keeps too) and
-/// matched against whole words and light stems of a query. Keep groups narrow: a word in two
+/// Entries are folded like queries (`SearchTerms.fold`) and matched against whole words and
+/// light stems of a query, so entries are single words. Keep groups narrow: a word in two
 /// groups joins both, and a broad group drowns the ranking in unrelated hits.
 enum Thesaurus {
     static let groups: [[String]] = [
@@ -26,7 +26,7 @@ enum Thesaurus {
         ["laptop", "notebook", "bærbar", "bærbare", "pc", "computer", "maskin", "maskinen", "device", "apparaat"],
         ["startup", "boot", "booting", "opstarten", "opstart", "start", "starter", "oppstart", "starte", "starts"],
         ["disk", "schijf", "harddisk", "storage", "opslag", "lagring", "space", "ruimte", "plass", "full", "vol"],
-        ["update", "updates", "windows update", "bijwerken", "oppdatering", "oppdateringer", "restart", "herstart", "omstart", "opnieuw"],
+        ["update", "updates", "bijwerken", "oppdatering", "oppdateringer", "restart", "herstart", "omstart", "opnieuw"],
         ["email", "e-mail", "mail", "mails", "epost", "e-post", "outlook", "inbox", "postvak", "innboks"],
         ["phone", "mobile", "smartphone", "iphone", "android", "telefoon", "mobiel", "telefon", "mobil", "mobilen", "ipad"],
         ["new", "nieuwe", "nieuw", "ny", "nye", "replacement", "vervangen"],
@@ -36,7 +36,7 @@ enum Thesaurus {
         ["calendar", "agenda", "kalender", "kalenderen", "appointment", "afspraak", "avtale"],
         ["outofoffice", "absence", "afwezig", "afwezigheid", "automatisch", "autoreply", "fravær", "ferie", "vakantie", "holiday", "vacation"],
         ["teams", "meeting", "vergadering", "møte", "call", "gesprek", "samtale", "zoom"],
-        ["sound", "audio", "geluid", "lyd", "speaker", "luidspreker", "høyttaler", "microphone", "microfoon", "mikrofon", "headset", "hoofdtelefoon", "hodetelefoner"],
+        ["sound", "audio", "geluid", "lyd", "mute", "stil", "demp", "speaker", "luidspreker", "høyttaler", "microphone", "microfoon", "mikrofon", "headset", "hoofdtelefoon", "hodetelefoner"],
         ["camera", "webcam", "kamera", "video"],
         ["screen", "monitor", "monitors", "display", "scherm", "schermen", "skjerm", "skjermer", "beeldscherm"],
         ["dock", "docking", "dockingstation", "dokkingstasjon", "usb-c", "thunderbolt"],
@@ -60,8 +60,8 @@ enum Thesaurus {
         ["bitlocker", "recovery", "herstelsleutel", "gjenopprettingsnøkkel", "recoverykey", "encryption", "versleuteling", "kryptering"],
         ["phishing", "spam", "suspicious", "verdacht", "verdachte", "mistenkelig", "scam", "oplichting", "svindel"],
         ["stolen", "gestolen", "stjålet", "verloren", "mistet", "theft", "diefstal", "tyveri"],
-        ["onboarding", "joiner", "starter", "nieuwe medewerker", "medewerker", "ansatt", "nyansatt", "employee", "collega", "kollega"],
-        ["leaver", "offboarding", "uit dienst", "vertrek", "slutter", "sluttet", "avslutte"],
+        ["onboarding", "joiner", "starter", "medewerker", "ansatt", "nyansatt", "employee", "collega", "kollega"],
+        ["leaver", "offboarding", "vertrek", "slutter", "sluttet", "avslutte"],
         ["erp", "crm", "sap", "salesforce", "dynamics"],
         ["sim", "esim", "simkaart", "simkort", "nummer", "number"],
         ["manager", "vault", "kluis", "passordbehandler", "bitwarden", "keepass", "1password"],
@@ -69,8 +69,7 @@ enum Thesaurus {
         ["follow-me", "followme", "badge", "pasje", "kort", "card", "adgangskort"],
         ["guest", "gast", "gasten", "visitor", "bezoeker", "besøkende", "gjest", "gjester"],
         ["driver", "stuurprogramma", "driveren", "drivers"],
-        ["recording", "record", "opname", "opnemen", "opptak", "ta opp"],
-        ["sound", "mute", "stil", "demp"],
+        ["recording", "record", "opname", "opnemen", "opptak"],
         ["headset", "jabra", "plantronics", "poly", "earbuds", "oordopjes", "koptelefoon", "hodetelefon", "ørepropper"],
         ["lost", "left", "forgot", "missing", "verloren", "kwijt", "vergeten", "mistet", "glemt", "borte", "train", "trein", "tog", "taxi"],
         ["weird", "strange", "odd", "suspicious", "raar", "rare", "vreemd", "vreemde", "merkelig", "rar", "rart", "mistenkelig"],
@@ -78,14 +77,14 @@ enum Thesaurus {
         ["dead", "empty", "drains", "draining", "leeg", "tom", "flat", "dies", "lunch", "hours", "uur", "timer"],
         ["symbols", "characters", "tekens", "tegn", "layout", "qwerty", "azerty", "letters", "bokstaver"],
         ["number", "digits", "cijfers", "sifre", "48-digit", "recovery"],
-        ["hire", "starter", "starting", "joiner", "nieuwe", "collega", "ny", "nyansatt", "ansatt", "begint", "starter", "monday", "maandag", "mandag"],
+        ["hire", "starter", "starting", "joiner", "nieuwe", "collega", "ny", "nyansatt", "ansatt", "begint", "monday", "maandag", "mandag"],
     ]
 
     /// Folded word → the indexes of the groups it belongs to.
     static let index: [String: [Int]] = {
         var map: [String: [Int]] = [:]
         for (number, group) in groups.enumerated() {
-            for word in group where !word.contains(" ") {
+            for word in group {
                 map[SearchTerms.fold(word), default: []].append(number)
             }
         }
@@ -95,6 +94,6 @@ enum Thesaurus {
     /// The other words of every group `word` (or its stem) belongs to.
     static func synonyms(of word: String, stem: String) -> [String] {
         let numbers = Set((index[word] ?? []) + (index[stem] ?? []))
-        return numbers.sorted().flatMap { groups[$0].filter { !$0.contains(" ") } }.map(SearchTerms.fold)
+        return numbers.sorted().flatMap { groups[$0] }.map(SearchTerms.fold)
     }
 }

@@ -8,27 +8,28 @@ enum FileLinter {
         case .config:
             return ConfigRules.check(bytes, path: path).findings
         case .ticket:
-            do {
-                let ticket = try TicketCodec.decode(bytes, path: path)
-                return TicketRules.check(ticket, path: path, bytes: bytes, context: context)
-            } catch let error as FormatError {
-                return [LintFinding(error)]
-            } catch {
-                return [LintFinding(path: path, line: 1, severity: .error, rule: .frontMatter, message: "\(error)")]
+            return readable(path) {
+                TicketRules.check(try TicketCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
         case .article:
-            do {
-                let article = try ArticleCodec.decode(bytes, path: path)
-                return ArticleRules.check(article, path: path, bytes: bytes, context: context)
-            } catch let error as FormatError {
-                return [LintFinding(error)]
-            } catch {
-                return [LintFinding(path: path, line: 1, severity: .error, rule: .frontMatter, message: "\(error)")]
+            return readable(path) {
+                ArticleRules.check(try ArticleCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
         case .stray(let expected):
             return [stray(path, "is not a desk file: \(expected)")]
         case .other:
             return []
+        }
+    }
+
+    /// The rules' findings, or the reason the file could not be read as one finding.
+    private static func readable(_ path: String, _ check: () throws -> [LintFinding]) -> [LintFinding] {
+        do {
+            return try check()
+        } catch let error as FormatError {
+            return [LintFinding(error)]
+        } catch {
+            return [LintFinding(path: path, line: 1, severity: .error, rule: .frontMatter, message: "\(error)")]
         }
     }
 

@@ -32,16 +32,19 @@ extension Desk {
 
     /// `desk kb new`: a draft article with a fresh id, in one commit.
     public func createArticle(_ request: NewArticleRequest, actor: Actor) throws -> ArticleResult {
-        let article = try newArticle(request, actor: actor, now: .now())
+        let drafted = try newArticle(request, actor: actor, now: .now())
+        var created = drafted
         let (commit, _) = try mutate { snapshot in
-            var article = article
+            var article = drafted
             var rng = SystemRandomNumberGenerator()
             while try gitCall("reading HEAD", { try snapshot.exists(article.id.path) }) { article.id = ArticleID.random(using: &rng) }
+            // The id may have been drawn again above: what is returned is what was committed.
+            created = article
             return Change(files: [FileChange(path: article.id.path, content: try encodeWithinLimit(article))],
                           subject: "\(article.id): new: \(article.title)", ticket: nil, article: article.id.rawValue,
                           action: "kb-new", actor: actor, time: article.created)
         }
-        return ArticleResult(article: try self.article(article.id), commit: commit)
+        return ArticleResult(article: created, commit: commit)
     }
 
     func newArticle(_ request: NewArticleRequest, actor: Actor, now: Timestamp) throws -> Article {
@@ -166,11 +169,7 @@ extension Desk {
 
     /// The article as committed at HEAD.
     public func article(_ id: ArticleID) throws -> Article {
-        let snapshot = try gitCall("reading HEAD") { () -> Snapshot in
-            let head = try repository.headCommitID()
-            return Snapshot(repository: repository, head: head, tree: try head.map { try repository.commit($0).tree })
-        }
-        return try readArticle(id, in: snapshot).article
+        try readArticle(id, in: try headSnapshot()).article
     }
 
     func readArticle(_ id: ArticleID, in snapshot: Snapshot) throws -> (article: Article, blob: ObjectID) {

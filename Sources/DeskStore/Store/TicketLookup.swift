@@ -60,11 +60,15 @@ extension Desk {
 
     /// The ticket as committed at HEAD.
     public func ticket(_ id: TicketID) throws -> Ticket {
-        let snapshot = try gitCall("reading HEAD") { () -> Snapshot in
+        try readTicket(id, in: try headSnapshot()).ticket
+    }
+
+    /// The desk as committed at HEAD, for reading outside a mutation.
+    func headSnapshot() throws -> Snapshot {
+        try gitCall("reading HEAD") {
             let head = try repository.headCommitID()
             return Snapshot(repository: repository, head: head, tree: try head.map { try repository.commit($0).tree })
         }
-        return try readTicket(id, in: snapshot).ticket
     }
 
     func readTicket(_ id: TicketID, in snapshot: Snapshot) throws -> (ticket: Ticket, blob: ObjectID) {
