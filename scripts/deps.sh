@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages desk needs (libgit2, SQLite, pkg-config, git for the tests), only if missing.
+# Installs the Debian packages desk needs (libgit2, SQLite, pkg-config, time zones, git for the tests), only if missing.
 set -euo pipefail
-packages=(libgit2-dev libsqlite3-dev libssl-dev pkg-config git)
+packages=(libgit2-dev libsqlite3-dev libssl-dev pkg-config git tzdata)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
