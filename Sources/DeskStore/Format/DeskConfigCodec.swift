@@ -105,6 +105,7 @@ public enum DeskConfigCodec {
             }
         }
         try PeopleCodec.decode(top, into: &config, fail: fail)
+        try PolicyCodec.decode(top, into: &config, fail: fail)
         return config
     }
 

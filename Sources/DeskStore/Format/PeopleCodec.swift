@@ -5,10 +5,11 @@ import Yams
 ///     people:
 ///       alice: { name: Alice Jansen, email: alice@example.org, role: operator, groups: [first-line] }
 ///       dave:  { name: Dave Smit, role: requester, department: HR }
+///       bob:   { role: operator, absent: [2026-12-21..2027-01-03, 2027-02-12] }
 ///     departments:
 ///       HR: { face: alice, deputy: bob }
 enum PeopleCodec {
-    static let personKeys: Set<String> = ["name", "email", "role", "groups", "department"]
+    static let personKeys: Set<String> = ["name", "email", "role", "groups", "department", "absent"]
     static let departmentKeys: Set<String> = ["face", "deputy"]
 
     static func decode(_ top: Node.Mapping, into config: inout DeskConfig, fail: (Node, String) -> FormatError) throws {
@@ -74,8 +75,20 @@ enum PeopleCodec {
                 return group
             }
         }
+        var absences: [Absence] = []
+        if let absentNode = fields["absent"], !FieldReader.isNull(absentNode) {
+            guard case .sequence(let items) = absentNode else {
+                throw fail(absentNode, "`people.\(handle).absent` must be a list of dates and ranges, like `[2026-12-21..2027-01-03]`")
+            }
+            absences = try items.map {
+                guard let period = $0.string.flatMap(PolicyCodec.dateRange) else {
+                    throw fail($0, "`people.\(handle).absent` item `\($0.string ?? "?")` must be a date (2026-12-24) or a range (2026-12-21..2027-01-03)")
+                }
+                return period
+            }
+        }
         return Person(handle: handle, name: try text("name"), email: try text("email"), role: role,
-                      groups: groups, department: try text("department"))
+                      groups: groups, department: try text("department"), absences: absences)
     }
 
     private static func department(_ name: String, _ node: Node, config: DeskConfig,

@@ -5,8 +5,9 @@ import GRDB
 ///
 /// 6: knowledge articles (`articles`, `article_text`), citations (`ticket_kb`), `tickets.resolution`,
 /// word counts of ticket text (`ticket_vocab`).
+/// 7: `tickets.status_log`, the statuses a ticket went through, for SLA clocks without reading files.
 enum IndexSchema {
-    static let version = "6"
+    static let version = "7"
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -23,7 +24,7 @@ enum IndexSchema {
                 created INTEGER, updated INTEGER, response_due INTEGER, resolve_due INTEGER,
                 responded INTEGER, resolved INTEGER,
                 tags TEXT, links TEXT, kb TEXT, asset TEXT, channel TEXT,
-                resolution TEXT,
+                resolution TEXT, status_log TEXT,
                 error TEXT
             );
             CREATE INDEX tickets_shard ON tickets(shard);

@@ -192,8 +192,8 @@ public final class QueryIndex {
         try db.cachedStatement(sql: """
             INSERT INTO tickets(path, shard, blob, id, title, status, priority, priority_rank, impact, urgency, category,
               requester, department, assignee, grp, created, updated, response_due, resolve_due, responded,
-              resolved, tags, links, kb, asset, channel, resolution)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              resolved, tags, links, kb, asset, channel, resolution, status_log)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 path, shard, blob.hex, ticket.id.rawValue, ticket.title, ticket.status, ticket.priority?.rawValue,
                 ticket.priority.map { Int($0.rawValue.dropFirst()) ?? 9 } ?? 9,
@@ -202,6 +202,7 @@ public final class QueryIndex {
                 ticket.responseDue?.seconds, ticket.resolveDue?.seconds, ticket.responded?.seconds,
                 ticket.resolved?.seconds, join(ticket.tags), join(ticket.links), join(ticket.kb), ticket.asset,
                 ticket.channel, ticket.activity.last { $0.kind == ActivityEntry.Kind.resolution }?.text,
+                TicketFacts.encodeStatusLog(TicketFacts.statusChanges(of: ticket)),
             ])
         let rowid = db.lastInsertedRowID
         for article in Set(ticket.kb) {

@@ -85,7 +85,7 @@ extension QueryIndex {
             created: time("created") ?? Timestamp(seconds: 0), updated: time("updated") ?? Timestamp(seconds: 0),
             responseDue: time("response_due"), resolveDue: time("resolve_due"), responded: time("responded"),
             resolved: time("resolved"), tags: list("tags"), links: list("links"), kb: list("kb"),
-            asset: row["asset"], channel: row["channel"])
+            asset: row["asset"], channel: row["channel"], statusLog: row["status_log"])
     }
 
     /// Words of free text as an FTS5 query: every word must match, short words also as prefixes.

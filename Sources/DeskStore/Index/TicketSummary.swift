@@ -23,6 +23,8 @@ public struct TicketSummary: Sendable, Equatable {
     public var kb: [String]
     public var asset: String?
     public var channel: String?
+    /// The statuses the ticket went through (`TicketFacts.encodeStatusLog`), for SLA clocks.
+    var statusLog: String?
 }
 
 /// A ticket file the index could not read, reported once by `desk list`.
@@ -49,6 +51,9 @@ public struct TicketQuery: Sendable {
     public var tag: String?
     public var requester: String?
     public var text: String?
+    /// Only tickets whose SLA is breached, or at risk of it (see `desk sla`).
+    public var breached = false
+    public var atRisk = false
     public var sort: SortKey?
     public var descending = false
     public var limit: Int?

@@ -15,6 +15,12 @@ public struct DeskConfig: Sendable, Equatable, Codable {
     /// admin, so `desk lint --range` still refuses deleted tickets and rewritten activity.
     public var people: [Person]
     public var departments: [Department]
+    /// Which group handles which category.
+    public var categories: [CategoryRoute]
+    /// Business calendars by name (`24x7` is built in).
+    public var calendars: [CalendarRules]
+    /// Response and resolution targets; nil: tickets get no due times.
+    public var sla: SLAPolicy?
 
     public static let standard = DeskConfig(
         name: "desk",
@@ -27,7 +33,10 @@ public struct DeskConfig: Sendable, Equatable, Codable {
         fsync: false,
         autoPackThreshold: 2000,
         people: [],
-        departments: []
+        departments: [],
+        categories: [],
+        calendars: [],
+        sla: nil
     )
 
     /// The priority for an impact and urgency (defaults: one person, medium urgency).

@@ -24,15 +24,23 @@ public struct Person: Sendable, Equatable, Codable {
     public var role: Role
     public var groups: [String]
     public var department: String?
+    /// Days away: routing passes to a department's deputy on these days.
+    public var absences: [Absence]
 
     public init(handle: String, name: String? = nil, email: String? = nil, role: Role,
-                groups: [String] = [], department: String? = nil) {
+                groups: [String] = [], department: String? = nil, absences: [Absence] = []) {
         self.handle = handle
         self.name = name
         self.email = email
         self.role = role
         self.groups = groups
         self.department = department
+        self.absences = absences
+    }
+
+    /// The absence covering `day`, if any.
+    public func absence(on day: LocalDate) -> Absence? {
+        absences.first { $0.contains(day) }
     }
 }
 

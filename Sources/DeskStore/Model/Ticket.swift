@@ -83,6 +83,10 @@ public struct ActivityEntry: Sendable, Equatable {
         public static let resolution = "resolution"
         public static let created = "created"
         public static let sync = "sync"
+        /// Where `desk new` routed the ticket and why.
+        public static let route = "route"
+        /// Moved to another group (line) by `desk escalate`.
+        public static let escalate = "escalate"
     }
 
     public var id: String

@@ -32,6 +32,7 @@ extension Desk {
 
     /// `desk kb new`: a draft article with a fresh id, in one commit.
     public func createArticle(_ request: NewArticleRequest, actor: Actor) throws -> ArticleResult {
+        try config.require(.work("write knowledge articles"), by: actor)
         let drafted = try newArticle(request, actor: actor, now: .now())
         var created = drafted
         let (commit, _) = try mutate { snapshot in
@@ -61,16 +62,19 @@ extension Desk {
 
     /// `desk kb publish`: suggested from now on.
     public func publishArticle(_ input: String, actor: Actor) throws -> ArticleResult {
-        try updateArticle(input, actor: actor, action: "kb-publish", subject: "publish") { $0.status = .published }
+        try config.require(.work("change knowledge articles"), by: actor)
+        return try updateArticle(input, actor: actor, action: "kb-publish", subject: "publish") { $0.status = .published }
     }
 
     /// `desk kb retire`: kept for history, never suggested again.
     public func retireArticle(_ input: String, actor: Actor) throws -> ArticleResult {
-        try updateArticle(input, actor: actor, action: "kb-retire", subject: "retire") { $0.status = .retired }
+        try config.require(.work("change knowledge articles"), by: actor)
+        return try updateArticle(input, actor: actor, action: "kb-retire", subject: "retire") { $0.status = .retired }
     }
 
     /// `desk kb edit --set KEY=VALUE…`.
     public func editArticle(_ input: String, assignments: [(key: String, value: String)], actor: Actor) throws -> ArticleResult {
+        try config.require(.work("change knowledge articles"), by: actor)
         guard !assignments.isEmpty else { throw DeskError.invalidInput("nothing to set; pass --set KEY=VALUE") }
         for (key, _) in assignments where !Desk.settableArticleFields.contains(key) {
             throw DeskError.unknownField(key, settable: Desk.settableArticleFields)
@@ -101,6 +105,7 @@ extension Desk {
 
     /// `desk kb link TICKET KB-ID`: the ticket cites the article, noted in its activity.
     public func linkArticle(ticket input: String, article articleInput: String, actor: Actor) throws -> TicketResult {
+        try config.require(.work("change knowledge articles"), by: actor)
         let articleID = try resolveArticleID(articleInput)
         return try update(input, actor: actor, action: "kb-link", subject: "cite \(articleID)") { ticket, now, rng in
             guard !ticket.kb.contains(articleID.rawValue) else { return }

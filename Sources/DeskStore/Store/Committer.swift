@@ -18,6 +18,9 @@ extension Desk {
             let head = try gitCall("reading HEAD") { try repository.headCommitID() }
             let tree = try head.map { id in try gitCall("reading HEAD") { try repository.commit(id).tree } }
             let change = try build(Snapshot(repository: repository, head: head, tree: tree))
+            if change.files.contains(where: { $0.path == DeskConfigCodec.fileName }), head != nil {
+                try config.require(.configure("change desk.yml"), by: change.actor)
+            }
             var updates: [TreeUpdate] = []
             let commit = try gitCall("writing the commit") { () -> ObjectID in
                 updates = try change.files.map { file in

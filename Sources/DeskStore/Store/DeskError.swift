@@ -11,6 +11,8 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
     case unknownField(String, settable: [String])
     case invalidValue(field: String, value: String, expected: String)
     case invalidInput(String)
+    /// The actor's role in `desk.yml` does not allow the action.
+    case notAllowed(String)
     case noIdentity
     case busy(lock: String, holder: String)
     case unsupportedIndex(detail: String)
@@ -31,6 +33,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .unknownField: return "unknown_field"
         case .invalidValue: return "invalid_value"
         case .invalidInput: return "invalid_input"
+        case .notAllowed: return "not_allowed"
         case .noIdentity: return "no_identity"
         case .busy: return "busy"
         case .unsupportedIndex: return "unsupported_index"
@@ -47,6 +50,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .ambiguousID, .illegalTransition, .uncommittedChanges, .alreadyADesk: return 4
         case .invalidFile: return 5
         case .busy: return 6
+        case .notAllowed: return 7
         case .unsupportedIndex, .git, .io: return 10
         }
     }
@@ -78,7 +82,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
             return "unknown field `\(key)`; fields that can be set: \(settable.joined(separator: ", "))"
         case .invalidValue(let field, let value, let expected):
             return "`\(field)` cannot be \(value.debugDescription): expected \(expected)"
-        case .invalidInput(let message):
+        case .invalidInput(let message), .notAllowed(let message):
             return message
         case .noIdentity:
             return "who is acting? set DESK_USER (e.g. DESK_USER=alice) or `git config user.name`"

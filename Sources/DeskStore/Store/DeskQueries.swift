@@ -3,9 +3,27 @@ import Foundation
 extension Desk {
     /// `desk list`: matching tickets, plus the files that could not be read.
     public func listTickets(_ query: TicketQuery) throws -> (tickets: [TicketSummary], unreadable: [UnreadableFile]) {
-        try withIndex { index, _ in
-            (try index.tickets(query, doneStatuses: config.workflow.done), try index.unreadableFiles())
+        guard query.breached || query.atRisk else {
+            return try withIndex { index, _ in
+                (try index.tickets(query, doneStatuses: config.workflow.done), try index.unreadableFiles())
+            }
         }
+        // SLA filters are computed on the calendar, after the query; the limit applies to what passes.
+        var unlimited = query
+        unlimited.limit = nil
+        var (tickets, unreadable) = try withIndex { index, _ in
+            (try index.tickets(unlimited, doneStatuses: config.workflow.done), try index.unreadableFiles())
+        }
+        let clock = SLAClock(config: config)
+        let threshold = config.sla?.atRisk ?? 0.8
+        let now = Timestamp.now()
+        tickets = try tickets.filter { summary in
+            guard !config.workflow.done.contains(summary.status) else { return false }
+            let standing = try slaCall { try clock.standing(of: TicketFacts(summary, statusLog: summary.statusLog), at: now, recompute: false) }
+            return (query.breached && standing.isBreached) || (query.atRisk && standing.isAtRisk(threshold: threshold))
+        }
+        if let limit = query.limit { tickets = Array(tickets.prefix(limit)) }
+        return (tickets, unreadable)
     }
 
     /// Runs `body` on the refreshed index. The index is derived data: when SQLite finds it

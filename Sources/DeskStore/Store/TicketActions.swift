@@ -33,11 +33,20 @@ private struct NothingToChange: Error {
 }
 
 extension Desk {
-    /// `desk new`: a ticket with a fresh id, in one commit.
+    /// `desk new`: a ticket with a fresh id, in one commit — routed to its department's face (or
+    /// the category's group), prioritised by impact × urgency, with due times on the SLA calendar.
     public func createTicket(_ request: NewTicketRequest, actor: Actor) throws -> TicketResult {
         let title = try Validate.title(request.title)
         let body = try Validate.body(request.body)
         let tags = try request.tags.map { try Validate.word($0, field: "tag") }
+        if request.assignee != nil { try config.require(.work("assign tickets"), by: actor) }
+        if request.priority != nil { try config.require(.work("set a priority by hand (it follows impact and urgency)"), by: actor) }
+        let requester = try request.requester.map { try Validate.name($0, field: "requester") }
+        let department = try request.department.map { try Validate.name($0, field: "department") }
+        let category = try request.category.map { try Validate.name($0, field: "category") }
+        let explicitGroup = try request.group.map { try Validate.name($0, field: "group") }
+        let explicitAssignee = try request.assignee.map { try Validate.name($0, field: "assignee") }
+        let clock = SLAClock(config: config)
         var rng = SystemRandomNumberGenerator()
         var created: Ticket?
         let (commit, _) = try mutate { snapshot in
@@ -46,18 +55,20 @@ extension Desk {
             while try gitCall("reading HEAD", { try snapshot.exists(id.path) }) { id = TicketID.random(using: &rng) }
             var ticket = Ticket(id: id, title: title, status: config.workflow.initial, created: now)
             ticket.body = body
-            ticket.requester = try request.requester.map { try Validate.name($0, field: "requester") }
-            ticket.department = try request.department.map { try Validate.name($0, field: "department") }
-            ticket.category = try request.category.map { try Validate.name($0, field: "category") }
-            ticket.group = try request.group.map { try Validate.name($0, field: "group") }
+            ticket.requester = requester
+            ticket.department = department ?? requester.flatMap { config.person($0)?.department }
+            ticket.category = category
+            ticket.group = explicitGroup
             ticket.asset = try request.asset.map { try Validate.name($0, field: "asset") }
             ticket.channel = try request.channel.map { try Validate.name($0, field: "channel") }
             ticket.impact = request.impact
             ticket.urgency = request.urgency
             ticket.priority = request.priority ?? config.priority(impact: request.impact, urgency: request.urgency)
             ticket.tags = Validate.uniqued(tags)
-            if let assignee = request.assignee {
-                let who = try Validate.name(assignee, field: "assignee")
+            let due = try slaCall { try clock.dueTimes(priority: ticket.priority, created: now) }
+            ticket.responseDue = due.response
+            ticket.resolveDue = due.resolve
+            if let who = explicitAssignee {
                 ticket.assignee = who
                 ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, to: who, rng: &rng))
                 ticket.responded = now
@@ -67,6 +78,19 @@ extension Desk {
                     ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
                                                  to: workflow.openStatus, rng: &rng))
                     ticket.status = workflow.openStatus
+                }
+            }
+            let today = try slaCall { try clock.mainCalendar()?.localDate(of: now) } ?? LocalDate(dayNumber: Int(now.seconds / 86_400))
+            if let route = config.route(requester: requester, department: department, category: category, on: today) {
+                // Explicit --assignee and --group win; routing fills in what they leave open.
+                let assignee = explicitAssignee == nil && explicitGroup == nil ? route.assignee : nil
+                let group = explicitGroup == nil ? route.group : nil
+                if assignee != nil || group != nil {
+                    if let assignee { ticket.assignee = assignee }
+                    if let group { ticket.group = group }
+                    // Routing is not a response: the clock runs until the operator answers.
+                    ticket.activity.append(entry(now, actor, ActivityEntry.Kind.route, field: assignee == nil ? "group" : "assignee",
+                                                 to: assignee ?? group, text: route.reason, rng: &rng))
                 }
             }
             created = ticket
@@ -79,6 +103,7 @@ extension Desk {
     /// `desk assign`.
     public func assign(_ input: String, to operatorName: String, actor: Actor) throws -> TicketResult {
         let who = try Validate.name(operatorName, field: "assignee")
+        try config.require(.work("assign tickets"), by: actor)
         return try update(input, actor: actor, action: "assign", subject: "assign to \(who)") { ticket, now, rng in
             guard ticket.assignee != who else { return }
             ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, from: ticket.assignee, to: who, rng: &rng))
@@ -89,7 +114,7 @@ extension Desk {
                                              to: workflow.openStatus, rng: &rng))
                 ticket.status = workflow.openStatus
             }
-            if ticket.responded == nil { ticket.responded = now }
+            if ticket.responded == nil, respondsAsOperator(actor, to: ticket) { ticket.responded = now }
         }
     }
 
@@ -97,11 +122,12 @@ extension Desk {
     public func comment(_ input: String, text: String, internal isInternal: Bool, actor: Actor) throws -> TicketResult {
         let body = try Validate.text(text, field: "comment")
         let kind = isInternal ? ActivityEntry.Kind.internal : ActivityEntry.Kind.comment
+        if isInternal { try config.require(.work("write internal notes"), by: actor) }
         return try update(input, actor: actor, action: isInternal ? "internal" : "comment",
                           subject: isInternal ? "internal note" : "comment") { ticket, now, rng in
             ticket.activity.append(entry(now, actor, kind, text: body, rng: &rng))
-            // A public reply from anyone but the requester is the first response.
-            if !isInternal, ticket.responded == nil, actor.handle != ticket.requester { ticket.responded = now }
+            // A public reply from an operator is the first response.
+            if !isInternal, ticket.responded == nil, respondsAsOperator(actor, to: ticket) { ticket.responded = now }
         }
     }
 
@@ -111,6 +137,7 @@ extension Desk {
             throw DeskError.invalidValue(field: "status", value: status,
                                          expected: "one of " + config.workflow.statuses.joined(separator: ", "))
         }
+        try config.require(.work("change a ticket's status"), by: actor)
         return try update(input, actor: actor, action: "status", subject: "status \(status)") { ticket, now, rng in
             try move(&ticket, to: status, now: now, actor: actor, rng: &rng)
         }
@@ -121,6 +148,7 @@ extension Desk {
     public func resolve(_ input: String, resolution: String, kb: [String], publish: Bool = false,
                         actor: Actor) throws -> TicketResult {
         let text = try Validate.text(resolution, field: "resolution")
+        try config.require(.work("resolve tickets"), by: actor)
         let articles = try kb.map { try resolveArticleID($0).rawValue }
         let target = config.workflow.resolvedStatus
         guard publish else {
@@ -161,6 +189,7 @@ extension Desk {
     /// `desk close`.
     public func close(_ input: String, actor: Actor) throws -> TicketResult {
         let target = config.workflow.closedStatus
+        try config.require(.work("close tickets"), by: actor)
         return try update(input, actor: actor, action: "close", subject: "close") { ticket, now, rng in
             try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
         }
@@ -169,6 +198,7 @@ extension Desk {
     /// `desk reopen`.
     public func reopen(_ input: String, reason: String?, actor: Actor) throws -> TicketResult {
         let target = config.workflow.openStatus
+        try config.require(.work("reopen tickets (requesters: add a comment instead)"), by: actor)
         let why = try reason.map { try Validate.text($0, field: "reason") }
         return try update(input, actor: actor, action: "reopen", subject: "reopen") { ticket, now, rng in
             try move(&ticket, to: target, now: now, actor: actor, rng: &rng)
@@ -183,6 +213,7 @@ extension Desk {
             throw DeskError.unknownField(key, settable: TicketFields.settable)
         }
         let keys = assignments.map(\.key).joined(separator: ", ")
+        try config.require(.work("edit tickets"), by: actor)
         return try update(input, actor: actor, action: "edit", subject: "edit \(keys)") { ticket, now, rng in
             let before = ticket
             for (key, value) in assignments {
@@ -194,6 +225,7 @@ extension Desk {
             if !setsPriority, followedMatrix, ticket.impact != before.impact || ticket.urgency != before.urgency {
                 ticket.priority = config.priority(impact: ticket.impact, urgency: ticket.urgency)
             }
+            if ticket.priority != before.priority { try recomputeDueTimes(&ticket, now: now) }
             for key in TicketFields.settable {
                 let old = TicketFields.get(key, of: before)
                 let new = TicketFields.get(key, of: ticket)
@@ -248,6 +280,12 @@ extension Desk {
             throw DeskError.illegalTransition(id: ticket.id.rawValue, from: ticket.status, to: status,
                                               legal: workflow.legalMoves(from: ticket.status))
         }
+        let clock = SLAClock(config: config)
+        if clock.pauses(in: ticket.status), !clock.pauses(in: status), let due = ticket.resolveDue,
+           let since = clock.pauseStart(TicketFacts.statusChanges(of: ticket), at: now) {
+            // The resolution clock starts again: the time it stood still moves the due time on.
+            ticket.resolveDue = try slaCall { try clock.extend(due, pausedFrom: since, to: now, priority: ticket.priority) }
+        }
         ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status, to: status, rng: &rng))
         let wasDone = workflow.done.contains(ticket.status)
         ticket.status = status
@@ -256,7 +294,36 @@ extension Desk {
         } else {
             ticket.resolved = nil
         }
-        if ticket.responded == nil, actor.handle != ticket.requester { ticket.responded = now }
+        if ticket.responded == nil, respondsAsOperator(actor, to: ticket) { ticket.responded = now }
+    }
+
+    /// Whether `actor` acting on `ticket` is the service desk answering: an operator, or, on a desk
+    /// that lists no people, anyone but the requester.
+    func respondsAsOperator(_ actor: Actor, to ticket: Ticket) -> Bool {
+        if config.people.isEmpty { return actor.handle != ticket.requester }
+        return config.person(acting: actor)?.role.worksTickets ?? false
+    }
+
+    /// New due times for a changed priority: its targets from `created`, moved on by the pauses so far.
+    func recomputeDueTimes(_ ticket: inout Ticket, now: Timestamp) throws {
+        guard config.sla != nil else { return }
+        let clock = SLAClock(config: config)
+        let priority = ticket.priority
+        let created = ticket.created
+        let statuses = TicketFacts.statusChanges(of: ticket)
+        ticket.responseDue = try slaCall { try clock.dueTimes(priority: priority, created: created).response }
+        ticket.resolveDue = try slaCall { try clock.resolveDue(priority: priority, created: created, statuses: statuses, now: now) }
+    }
+
+    /// Calendar failures (a time zone this machine does not know) as desk errors naming desk.yml.
+    func slaCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DeskError {
+            throw error
+        } catch {
+            throw DeskError.invalidInput("desk.yml: the SLA calendar cannot be used: \(error)")
+        }
     }
 
     func entry(_ now: Timestamp, _ actor: Actor, _ kind: String, field: String? = nil, from: String? = nil,

@@ -35,8 +35,9 @@ struct HooksInstall: DeskCommand {
             result = try GitHooks.installServer(repositoryPath: server, executable: executable, force: force)
         } else {
             let desk = try context.openDesk()
-            result = try GitHooks.installClient(desk: desk, executable: executable, force: force,
-                                                actor: try context.actor(for: desk))
+            let actor = try context.actor(for: desk)
+            try desk.config.require(.configure("install hooks and the merge driver"), by: actor)
+            result = try GitHooks.installClient(desk: desk, executable: executable, force: force, actor: actor)
         }
         if context.options.json {
             var out = OrderedFields()

@@ -25,6 +25,8 @@ struct List: DeskCommand {
     @Option(help: "Only this category (and its subcategories).") var category: String?
     @Option(help: "Only tickets with this tag.") var tag: String?
     @Option(help: "Only tickets from this requester.") var requester: String?
+    @Flag(help: "Only tickets past an SLA due time.") var breached = false
+    @Flag(name: .customLong("at-risk"), help: "Only tickets near an SLA due time (see `desk sla`).") var atRisk = false
     @Option(help: "Full-text search in title, description and comments.") var query: String?
     @Option(help: "Order: priority, updated, created, status, id, title, assignee, relevance.") var sort: TicketQuery.SortKey?
     @Flag(help: "Reverse the order.") var reverse = false
@@ -49,6 +51,8 @@ struct List: DeskCommand {
         request.tag = tag
         request.requester = requester
         request.text = query
+        request.breached = breached
+        request.atRisk = atRisk
         request.sort = sort
         request.descending = reverse
         // A search ranks by relevance: the best 50 unless asked for more.

@@ -41,6 +41,8 @@ struct OrderedFields {
         case string(String?)
         case strings([String])
         case int(Int)
+        case number(Double?)
+        case ints([Int])
         case bool(Bool)
         case object(OrderedFields)
         case objects([OrderedFields])
@@ -50,6 +52,9 @@ struct OrderedFields {
     mutating func add(_ key: String, _ value: [String]) { items.append((key, .strings(value))) }
     mutating func add(_ key: String, _ value: Timestamp?) { items.append((key, .string(value?.description))) }
     mutating func add(_ key: String, _ value: Int) { items.append((key, .int(value))) }
+    mutating func add(_ key: String, _ value: [Int]) { items.append((key, .ints(value))) }
+    /// A measurement, rounded to 4 decimals; null when there is none.
+    mutating func add(_ key: String, _ value: Double?) { items.append((key, .number(value))) }
     mutating func add(_ key: String, _ value: Bool) { items.append((key, .bool(value))) }
     mutating func add(_ key: String, _ value: OrderedFields) { items.append((key, .object(value))) }
     mutating func add(_ key: String, _ value: [OrderedFields]) { items.append((key, .objects(value))) }
@@ -75,6 +80,9 @@ struct OrderedFields {
         case .string(nil): return "null"
         case .strings(let list): return "[" + list.map(JSONOutput.quote).joined(separator: ", ") + "]"
         case .int(let number): return String(number)
+        case .ints(let list): return "[" + list.map(String.init).joined(separator: ", ") + "]"
+        case .number(let number?) where number.isFinite: return String((number * 10_000).rounded() / 10_000)
+        case .number: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .object(let object): return object.json(indent: indent)
         case .objects(let objects): return OrderedFields.json(objects, indent: indent)

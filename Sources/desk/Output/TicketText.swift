@@ -41,6 +41,9 @@ struct TicketText {
         case ActivityEntry.Kind.assign: return "assigned " + arrow(entry.from, entry.to)
         case ActivityEntry.Kind.status: return "status " + arrow(entry.from, entry.to)
         case ActivityEntry.Kind.field: return "\(entry.field ?? "field") " + arrow(entry.from, entry.to)
+        case ActivityEntry.Kind.route: return "routed to \(entry.to ?? "–") (\(entry.text ?? "rules in desk.yml"))"
+        case ActivityEntry.Kind.escalate:
+            return "escalated " + arrow(entry.from, entry.to) + (entry.text.map { ": " + $0.replacingNewlines() } ?? "")
         default:
             let label = entry.kind == ActivityEntry.Kind.internal ? "internal note" : entry.kind
             var body = Substring(entry.text ?? "")
