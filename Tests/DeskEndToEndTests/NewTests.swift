@@ -53,8 +53,11 @@ final class NewTests: DeskTestCase {
         XCTAssertEqual(ticket["title"] as? String, "Mail down")
         XCTAssertEqual(ticket["status"] as? String, "new")
         XCTAssertEqual(ticket["priority"] as? String, "P3", "person × medium by default")
+        for key in ["response_due", "resolve_due"] {
+            XCTAssertNotNil(ticket[key] as? String, "\(key): the SLA `desk init` writes gives every priority targets")
+        }
         for key in ["impact", "urgency", "category", "requester", "department", "assignee", "group",
-                    "response_due", "resolve_due", "responded", "resolved", "asset"] {
+                    "responded", "resolved", "asset"] {
             XCTAssertTrue(JSON.isNull(ticket, key), "\(key) should be null, is \(String(describing: ticket[key]))")
         }
         for key in ["tags", "links", "kb", "activity"] {

@@ -34,13 +34,14 @@ final class DeskConfigCodecTests: XCTestCase {
 
     // MARK: Good files
 
-    func testDefaultFileDecodesToTheStandardConfig() throws {
-        XCTAssertEqual(try decode(defaultText), DeskConfig.standard)
+    func testDefaultFileDecodesToTheInitialConfig() throws {
+        XCTAssertEqual(try decode(defaultText), DeskConfig.initial)
+        XCTAssertNil(DeskConfig.standard.sla, "without an `sla` section there are no targets")
     }
 
     func testDefaultFileKeepsAnAwkwardName() throws {
         for name in ["Acme IT: \"Helpdesk\" #1", "null", "yes", "123", "  spaced  ", "Ünïcödé 🚀", "a\nb", "---"] {
-            var expected = DeskConfig.standard
+            var expected = DeskConfig.initial
             expected.name = name
             XCTAssertEqual(try decode(DeskConfigCodec.defaultFile(name: name)), expected, name.debugDescription)
         }
@@ -49,10 +50,10 @@ final class DeskConfigCodecTests: XCTestCase {
     func testEmptyFileAndUnknownSectionsGiveDefaults() throws {
         XCTAssertEqual(try decode(""), .standard)
         XCTAssertEqual(try decode("# only a comment\n"), .standard)
-        XCTAssertEqual(try decode("sla: {p1: 4h}\ncalendars: {}\n"), .standard)
+        XCTAssertEqual(try decode("routing: {p1: 4h}\nescalation: {}\n"), .standard)
         var withPeople = DeskConfig.standard
         withPeople.people = [Person(handle: "alice", role: .operator)]
-        XCTAssertEqual(try decode("people:\n  alice: {role: operator}\nsla: {p1: 4h}\n"), withPeople)
+        XCTAssertEqual(try decode("people:\n  alice: {role: operator}\nrouting: {p1: 4h}\n"), withPeople)
     }
 
     func testCustomWorkflowAndSettings() throws {

@@ -496,7 +496,7 @@ final class LintCorpusTests: XCTestCase {
     }
 
     func testConfigUnknownTopLevelSectionIsAWarningOnItsLine() {
-        assertConfig("name: Lab\nsla:\n  p1: 4h\n", ExpectedFinding(.unknownField, 2, .warning), mentions: ["`sla`"])
+        assertConfig("name: Lab\nrouting:\n  p1: 4h\n", ExpectedFinding(.unknownField, 2, .warning), mentions: ["`routing`"])
         let base = DeskConfigCodec.defaultFile(name: "desk")
         let lineCount = base.split(separator: "\n", omittingEmptySubsequences: false).count
         // `base` ends with a newline, so its last (empty) element is where the appended text starts.
@@ -512,12 +512,12 @@ final class LintCorpusTests: XCTestCase {
 
     func testConfigUnknownSectionWithCRLFLineEndings() {
         // desk.yml is read with CRLF line ends (YAML allows them); its unknown sections are still reported.
-        XCTAssertEqual(try DeskConfigCodec.decode(Array("name: Lab\r\nsla: {p1: 4h}\r\n".utf8)).name, "Lab")
-        assertConfig("name: Lab\r\nsla: {p1: 4h}\r\n", ExpectedFinding(.unknownField, 2, .warning), mentions: ["`sla`"])
+        XCTAssertEqual(try DeskConfigCodec.decode(Array("name: Lab\r\nrouting: {p1: 4h}\r\n".utf8)).name, "Lab")
+        assertConfig("name: Lab\r\nrouting: {p1: 4h}\r\n", ExpectedFinding(.unknownField, 2, .warning), mentions: ["`routing`"])
     }
 
     func testConfigUnknownSectionAfterADocumentStartMarker() {
         // `---` opening the YAML document is valid in desk.yml; the section is still on line 3.
-        assertConfig("---\nname: Lab\nsla: {p1: 4h}\n", ExpectedFinding(.unknownField, 3, .warning))
+        assertConfig("---\nname: Lab\nrouting: {p1: 4h}\n", ExpectedFinding(.unknownField, 3, .warning))
     }
 }

@@ -142,6 +142,29 @@ public enum DeskConfigCodec {
           # pack loose git objects automatically once this many pile up (0 = only `desk gc`).
           pack_after_loose_objects: 2000
 
+        # Which group handles which category (a rule covers sub-categories: network → network/vpn).
+        # categories:
+        #   network: network
+
+        # Business calendars: working hours in the desk's time zone, and closed days.
+        # holidays: built-in rule sets (nl: Netherlands, no: Norway), dates and ranges.
+        calendars:
+          office:
+            time_zone: UTC
+            hours:
+              mon-fri: "09:00-17:00"
+            holidays: []
+
+        # Targets per priority in business time on the calendar (30m, 4h, 3d = three working days).
+        # The resolution clock stops while a ticket is pending or resolved.
+        sla:
+          calendar: office
+          at_risk: 80%
+          P1: { response: 30m, resolve: 4h, calendar: 24x7 }
+          P2: { response: 1h, resolve: 8h }
+          P3: { response: 4h, resolve: 3d }
+          P4: { response: 1d, resolve: 10d }
+
         """
     }
 }

@@ -39,6 +39,22 @@ public struct DeskConfig: Sendable, Equatable, Codable {
         sla: nil
     )
 
+    /// What `desk init` writes (`DeskConfigCodec.defaultFile`): the standard settings plus an
+    /// office calendar (Mon–Fri 09:00–17:00 UTC) and SLA targets for every priority, spelled out
+    /// to be edited. A `desk.yml` without those sections has no SLA.
+    public static let initial: DeskConfig = {
+        var config = DeskConfig.standard
+        config.calendars = [CalendarRules(name: "office", timeZone: "UTC",
+                                          hours: Array(repeating: [WorkingInterval(start: 540, end: 1020)], count: 5) + [[], []])]
+        config.sla = SLAPolicy(calendar: "office", atRisk: 0.8, pauseIn: ["pending"], targets: [
+            .p1: SLATarget(response: BusinessDuration(seconds: 1800), resolve: BusinessDuration(seconds: 4 * 3600), calendar: CalendarRules.alwaysOpenName),
+            .p2: SLATarget(response: BusinessDuration(seconds: 3600), resolve: BusinessDuration(seconds: 8 * 3600)),
+            .p3: SLATarget(response: BusinessDuration(seconds: 4 * 3600), resolve: BusinessDuration(days: 3)),
+            .p4: SLATarget(response: BusinessDuration(days: 1), resolve: BusinessDuration(days: 10)),
+        ])
+        return config
+    }()
+
     /// The priority for an impact and urgency (defaults: one person, medium urgency).
     public func priority(impact: Impact?, urgency: Urgency?) -> Priority {
         priorityMatrix[impact ?? .person]?[urgency ?? .medium] ?? .p3

@@ -153,32 +153,34 @@ public final class SLAClock {
         if let due = responseDue {
             let length = target?.response.map { calendar.businessSeconds(from: facts.created, to: calendar.add($0, to: facts.created)) }
             standing.response = state(due: due, done: facts.responded.flatMap { $0 <= moment ? $0 : nil }, at: moment,
-                                      paused: false, length: length, from: facts.created, calendar: calendar)
+                                      pausedSince: nil, length: length, from: facts.created, calendar: calendar)
         }
         if let written = resolveDue {
             var due = written
-            // The pause going on at `moment` is not in the due time yet (desk writes it when the pause ends).
-            let pausedSince = pauseStart(facts.statuses, at: moment)
+            let resolved = facts.resolved.flatMap { $0 <= moment ? $0 : nil }
+            // The pause going on at `moment` is not in the due time yet (desk writes it when the pause
+            // ends); for a resolved ticket that pause is the resolution itself and does not count.
+            let pausedSince = resolved == nil ? pauseStart(facts.statuses, at: moment) : nil
             if let pausedSince { due = try extend(due, pausedFrom: pausedSince, to: moment, priority: facts.priority) }
             let length = target?.resolve.map { calendar.businessSeconds(from: facts.created, to: calendar.add($0, to: facts.created)) }
-            let resolved = facts.resolved.flatMap { $0 <= moment ? $0 : nil }
-            standing.resolution = state(due: due, done: resolved, at: moment, paused: pausedSince != nil, length: length,
+            standing.resolution = state(due: due, done: resolved, at: moment, pausedSince: pausedSince, length: length,
                                         from: facts.created, calendar: calendar)
             standing.resolveDue = due
         }
         return standing
     }
 
-    private func state(due: Timestamp, done: Timestamp?, at moment: Timestamp, paused: Bool, length: Int64?,
+    /// `pausedSince`: when the pause going on at `moment` began; time after it does not count.
+    private func state(due: Timestamp, done: Timestamp?, at moment: Timestamp, pausedSince: Timestamp?, length: Int64?,
                        from created: Timestamp, calendar: BusinessCalendar) -> ClockState {
         if let done {
             return done <= due ? .met : .breached(by: calendar.businessSeconds(from: due, to: done))
         }
-        if moment > due { return .breached(by: calendar.businessSeconds(from: due, to: moment)) }
+        if moment > due { return .breached(by: calendar.businessSeconds(from: due, to: min(moment, max(due, pausedSince ?? moment)))) }
         let total = length ?? calendar.businessSeconds(from: created, to: due)
         let left = calendar.businessSeconds(from: moment, to: due)
         let used = total > 0 ? min(1, max(0, Double(total - left) / Double(total))) : 1
-        return paused ? .paused(used: used) : .running(used: used)
+        return pausedSince != nil ? .paused(used: used) : .running(used: used)
     }
 
     private static func wallClock(due: Timestamp?, done: Timestamp?, at moment: Timestamp) -> ClockState {

@@ -55,7 +55,7 @@ extension Desk {
         article.body = try Validate.body(request.body)
         article.tags = Validate.uniqued(try request.tags.map { try Validate.word($0, field: "tag") })
         article.category = try request.category.map { try Validate.name($0, field: "category") }
-        article.owner = try (request.owner ?? actor.handle).map { try Validate.name($0, field: "owner") }
+        article.owner = try Validate.name(request.owner ?? actor.handle, field: "owner")
         article.source = try request.source.map { try Validate.ticketLink($0) }
         return article
     }
