@@ -60,6 +60,11 @@ OPERATIONS = [
     ("kb_search", "`desk kb search` (2,000 articles)", "< 50 ms", 50, None),
     ("suggest_text", "`desk suggest --text …` (articles + resolved tickets)", "< 50 ms", 50, None),
     ("suggest_id", "`desk suggest ID`", "< 50 ms", 50, None),
+    ("sla", "`desk sla` (every unresolved ticket on the business calendar)", "< 1000 ms", 1000, None),
+    ("report_all", "`desk report --since 2000-01-01` (every ticket, by department)", "< 1000 ms", 1000, None),
+    ("report", "`desk report` (last 30 days, by department)", "< 1000 ms", 1000, None),
+    ("sla_at", "`desk sla --at HEAD~1` (recomputed from git and that desk.yml)", "", None, None),
+    ("policy_check", "`desk policy check` (last 30 days, two desk.yml)", "", None, None),
     ("lint", "`desk lint` (whole desk)", "< 3000 ms", 3000, None),
     ("git_grep", "baseline: `git grep -c ^id: -- tickets` (reads every file)", "(baseline)", None, None),
     ("lint_staged", "`desk lint --staged`, 1 changed file", "< 100 ms", 100, None),
@@ -392,6 +397,7 @@ class Bench:
             if "rebuild" in errors or spent > self.budget:
                 break
 
+        measure_service(self, repo, timed, errors)
         measure_lint(self, repo, manifest, rng, all_ids, path_of, timed, errors)
 
         for key, label, target_text, target_ms, baseline in OPERATIONS:
@@ -404,6 +410,26 @@ class Bench:
             if key in errors:
                 entry["error"] = errors[key]
             ops[key] = entry
+
+
+def measure_service(bench, repo, timed, errors):
+    """SLA and reporting over the whole desk: one untimed run each first (warm index)."""
+    log("  sla, report, policy check")
+    for key, argv in [
+        ("sla", bench.d(repo, "sla")),
+        ("report_all", bench.d(repo, "report", "--since", "2000-01-01")),
+        ("report", bench.d(repo, "report")),
+        ("sla_at", bench.d(repo, "sla", "--at", "HEAD~1")),
+        ("policy_check", bench.d(repo, "policy check")),
+    ]:
+        try:
+            bench.run(argv)
+        except Failure as error:
+            errors[key] = str(error)
+            log("  %s failed: %s" % (key, error))
+            continue
+        for _ in range(bench.runs):
+            timed(key, lambda: bench.run(argv)[0])
 
 
 def measure_lint(bench, repo, manifest, rng, all_ids, path_of, timed, errors):
