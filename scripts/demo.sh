@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A short walk-through on a copy of the example desk: new (with suggestions) → suggest → assign →
-# comment → resolve citing an article → list → kb search/show → log
-# → blame → lint (and lint catching a bad hand edit).
+# A short walk-through on a copy of the example desk: new (routed to the department's face, due
+# times on the business calendar) → suggest → comment → resolve citing an article → list → sla →
+# report → policy check of a desk.yml edit → a requester refused → kb search/show → log → blame
+# → lint (and lint catching a bad hand edit).
 set -euo pipefail
 desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,12 +22,19 @@ run list
 step 'desk new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high'
 id=$("$desk" new "Printer on floor 2 prints blank pages" --requester ingrid.hansen --department sales --category printing --urgency high \
      --body "Since this morning every job comes out blank. Toner shows 40 %.")
+run show "$id"
 run suggest "$id"
-run assign "$id" alice
 run comment "$id" "Replaced the drum unit; test page looks good."
 run resolve "$id" --resolution "Worn drum unit replaced; printed a test page with Ingrid." --kb KB-683XRT
-run show "$id"
 run list --all --department sales
+run sla
+run report --since 2026-10-26 --until 2026-11-23
+step "sed -i 's/sales: { face: alice, deputy: bob }/sales: { face: bob, deputy: alice }/' desk.yml && desk policy check --since 2026-10-01"
+sed -i 's/sales: { face: alice, deputy: bob }/sales: { face: bob, deputy: alice }/' "$demo/desk.yml"
+"$desk" policy check --since 2026-10-01
+git -C "$demo" checkout -q -- desk.yml
+step "DESK_USER=lisa.meijer desk assign $id lisa.meijer   # a requester may raise and comment, not assign"
+DESK_USER=lisa.meijer "$desk" assign "$id" lisa.meijer || echo "(exit $? — refused)"
 run list --query wachtwoord
 run kb search "wachtwoord vergeten"
 run kb show KB-683XRT
