@@ -29,45 +29,46 @@ public struct TicketFacts: Sendable, Equatable {
     public var statuses: [StatusChange]
 
     public init(_ ticket: Ticket) {
-        id = ticket.id.rawValue
-        title = ticket.title
-        status = ticket.status
-        priority = ticket.priority
-        impact = ticket.impact
-        urgency = ticket.urgency
-        category = ticket.category
-        requester = ticket.requester
-        department = ticket.department
-        assignee = ticket.assignee
-        group = ticket.group
-        channel = ticket.channel
-        created = ticket.created
-        responseDue = ticket.responseDue
-        resolveDue = ticket.resolveDue
-        responded = ticket.responded
-        resolved = ticket.resolved
-        statuses = Self.statusChanges(of: ticket)
+        self.init(id: ticket.id.rawValue, title: ticket.title, status: ticket.status, priority: ticket.priority,
+                  impact: ticket.impact, urgency: ticket.urgency, category: ticket.category, requester: ticket.requester,
+                  department: ticket.department, assignee: ticket.assignee, group: ticket.group, channel: ticket.channel,
+                  created: ticket.created, responseDue: ticket.responseDue, resolveDue: ticket.resolveDue,
+                  responded: ticket.responded, resolved: ticket.resolved, statuses: Self.statusChanges(of: ticket))
     }
 
-    init(_ summary: TicketSummary, statusLog: String?) {
-        id = summary.id
-        title = summary.title
-        status = summary.status
-        priority = summary.priority.flatMap(Priority.init(text:))
-        impact = summary.impact.flatMap(Impact.init(rawValue:))
-        urgency = summary.urgency.flatMap(Urgency.init(rawValue:))
-        category = summary.category
-        requester = summary.requester
-        department = summary.department
-        assignee = summary.assignee
-        group = summary.group
-        channel = summary.channel
-        created = summary.created
-        responseDue = summary.responseDue
-        resolveDue = summary.resolveDue
-        responded = summary.responded
-        resolved = summary.resolved
-        statuses = statusLog.map(Self.decodeStatusLog) ?? []
+    init(id: String, title: String, status: String, priority: Priority?, impact: Impact?, urgency: Urgency?,
+         category: String?, requester: String?, department: String?, assignee: String?, group: String?, channel: String?,
+         created: Timestamp, responseDue: Timestamp?, resolveDue: Timestamp?, responded: Timestamp?, resolved: Timestamp?,
+         statuses: [StatusChange]) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.priority = priority
+        self.impact = impact
+        self.urgency = urgency
+        self.category = category
+        self.requester = requester
+        self.department = department
+        self.assignee = assignee
+        self.group = group
+        self.channel = channel
+        self.created = created
+        self.responseDue = responseDue
+        self.resolveDue = resolveDue
+        self.responded = responded
+        self.resolved = resolved
+        self.statuses = statuses
+    }
+
+    /// A ticket as `desk list` has it, with the status history the index keeps beside it.
+    init(_ summary: TicketSummary) {
+        self.init(id: summary.id, title: summary.title, status: summary.status,
+                  priority: summary.priority.flatMap(Priority.init(text:)), impact: summary.impact.flatMap(Impact.init(rawValue:)),
+                  urgency: summary.urgency.flatMap(Urgency.init(rawValue:)), category: summary.category,
+                  requester: summary.requester, department: summary.department, assignee: summary.assignee,
+                  group: summary.group, channel: summary.channel, created: summary.created, responseDue: summary.responseDue,
+                  resolveDue: summary.resolveDue, responded: summary.responded, resolved: summary.resolved,
+                  statuses: summary.statusLog.map(Self.decodeStatusLog) ?? [])
         if statuses.isEmpty { statuses = [StatusChange(status: summary.status, at: summary.created)] }
     }
 

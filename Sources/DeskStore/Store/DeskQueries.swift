@@ -19,7 +19,7 @@ extension Desk {
         let now = Timestamp.now()
         tickets = try tickets.filter { summary in
             guard !config.workflow.done.contains(summary.status) else { return false }
-            let standing = try slaCall { try clock.standing(of: TicketFacts(summary, statusLog: summary.statusLog), at: now, recompute: false) }
+            let standing = try slaCall { try clock.standing(of: TicketFacts(summary), at: now, recompute: false) }
             return (query.breached && standing.isBreached) || (query.atRisk && standing.isAtRisk(threshold: threshold))
         }
         if let limit = query.limit { tickets = Array(tickets.prefix(limit)) }
