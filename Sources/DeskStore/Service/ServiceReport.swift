@@ -57,7 +57,11 @@ public struct ServiceReport: Sendable {
 
 extension Desk {
     public func report(since: Timestamp, until: Timestamp, by dimension: ReportDimension) throws -> ServiceReport {
-        let facts = try withIndex { index, _ in try index.ticketFacts(where: "created < ?", [until.seconds]) }
+        // Tickets that count: created in the period, resolved in it, or still open at its end.
+        let facts = try withIndex { index, _ in
+            try index.ticketFacts(where: "created < ? AND (created >= ? OR resolved IS NULL OR resolved >= ?)",
+                                  [until.seconds, since.seconds, since.seconds])
+        }
         return try ServiceReport.make(facts, config: config, since: since, until: until, by: dimension)
     }
 }

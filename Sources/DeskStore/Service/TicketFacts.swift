@@ -86,10 +86,39 @@ public struct TicketFacts: Sendable, Equatable {
     }
 
     static func decodeStatusLog(_ text: String) -> [StatusChange] {
-        text.split(separator: " ").compactMap { item in
-            guard let at = item.lastIndex(of: "@"), let seconds = Int64(item[item.index(after: at)...]) else { return nil }
-            return StatusChange(status: String(item[..<at]), at: Timestamp(seconds: seconds))
+        // Byte by byte: `desk sla` decodes one of these per unresolved ticket, `desk report` one per ticket.
+        var changes: [StatusChange] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var at = -1
+                while end < bytes.count, bytes[end] != 0x20 {
+                    if bytes[end] == 0x40 { at = end }
+                    end += 1
+                }
+                if at > start, at + 1 < end {
+                    var seconds: Int64 = 0
+                    var valid = true
+                    var i = at + 1
+                    let negative = bytes[i] == 0x2D
+                    if negative { i += 1 }
+                    while i < end {
+                        let digit = bytes[i] &- 0x30
+                        guard digit < 10 else { valid = false; break }
+                        seconds = seconds &* 10 &+ Int64(digit)
+                        i += 1
+                    }
+                    if valid {
+                        let status = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                        changes.append(StatusChange(status: status, at: Timestamp(seconds: negative ? -seconds : seconds)))
+                    }
+                }
+                start = end + 1
+            }
         }
+        return changes
     }
 
     /// The facts as they stood at `moment`: later status changes, responses and resolutions undone.
