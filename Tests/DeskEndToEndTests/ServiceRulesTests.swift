@@ -90,6 +90,13 @@ final class ServiceRulesTests: DeskTestCase {
         XCTAssertEqual(Self.seconds(ticket["response_due"]), created + 3600)
         XCTAssertEqual(Self.seconds(ticket["resolve_due"]), created + 8 * 3600)
         assertContains(try desk.run("show", id).stdout, "routed to carol (department hr → face carol")
+
+        // The face takes it: open, and the first response, without a second assign entry.
+        assertSuccess(try desk.run("assign", id, "carol", env: ["DESK_USER": "carol"]))
+        let taken = try desk.show(id)
+        XCTAssertEqual(taken["status"] as? String, "open")
+        XCTAssertFalse(JSON.isNull(taken, "responded"))
+        XCTAssertEqual((taken["activity"] as? [[String: Any]])?.map { $0["kind"] as? String }, ["route", "status"])
     }
 
     func testTheDeputyTakesOverWhileTheFaceIsAway() throws {
@@ -371,6 +378,7 @@ final class ServiceRulesTests: DeskTestCase {
         assertContains(text.stdout, "Routed elsewhere: 1")
         assertContains(text.stdout, "\(payroll)  carol, group first-line → bob, group first-line")
         assertContains(text.stdout, "Breaches avoided: 2")
+        assertNotContains(text.stderr, "uncommitted", "reading the edited desk.yml is the point here")
         XCTAssertEqual(try desk.gitOutput("status", "--porcelain"), "M desk.yml", "policy check writes nothing")
         let old = try desk.run("policy", "check", "--since", "2001-01-01", "--against", "HEAD~2", "--json")
         assertSuccess(old)

@@ -89,8 +89,9 @@ extension Desk {
 
     private func slaOverview(commit: ObjectID, at moment: Timestamp) throws -> SLAOverview {
         let (facts, policy) = try ticketsAndConfig(at: commit)
-        let open = facts.filter { !policy.workflow.done.contains($0.asOf(moment).status) }
-        return try Self.overview(open.map { $0.asOf(moment) }, config: policy, at: moment, commit: commit, recompute: true)
+        // A commit can hold tickets written with a later `created` (a backdated commit, a clock skew).
+        let open = facts.filter { $0.created <= moment }.map { $0.asOf(moment) }.filter { !policy.workflow.done.contains($0.status) }
+        return try Self.overview(open, config: policy, at: moment, commit: commit, recompute: true)
     }
 
     static func overview(_ facts: [TicketFacts], config: DeskConfig, at moment: Timestamp, commit: ObjectID?,

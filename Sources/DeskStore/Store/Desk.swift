@@ -27,7 +27,9 @@ public final class Desk: @unchecked Sendable {
     ///
     /// The configuration is `desk.yml` as committed at HEAD, like the tickets, so every rule in
     /// force is in history; an uncommitted edit of it only earns a warning.
-    public static func open(at path: String, warn: @escaping (String) -> Void = { _ in }) throws -> Desk {
+    /// `proposingConfig`: the caller reads the working tree's `desk.yml` on purpose (`desk policy
+    /// check`), so an uncommitted edit of it is no cause for a warning.
+    public static func open(at path: String, proposingConfig: Bool = false, warn: @escaping (String) -> Void = { _ in }) throws -> Desk {
         let repository: Repository
         do {
             repository = try Repository.discover(from: path)
@@ -45,7 +47,7 @@ public final class Desk: @unchecked Sendable {
             return try repository.treeEntry(tree, path: DeskConfigCodec.fileName).map { try repository.readBlob($0.id) }
         }
         guard let bytes = committed ?? working else { throw DeskError.notADesk(path: path) }
-        if let committed, let working, committed != working {
+        if !proposingConfig, let committed, let working, committed != working {
             warn("desk.yml has uncommitted changes; desk follows the committed version until you commit them")
         }
         let config = try ConfigCache.load(bytes, stateDirectory: repository.gitdir + "desk") {

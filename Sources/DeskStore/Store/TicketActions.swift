@@ -105,10 +105,13 @@ extension Desk {
         let who = try Validate.name(operatorName, field: "assignee")
         try config.require(.work("assign tickets"), by: actor)
         return try update(input, actor: actor, action: "assign", subject: "assign to \(who)") { ticket, now, rng in
-            guard ticket.assignee != who else { return }
-            ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, from: ticket.assignee, to: who, rng: &rng))
-            ticket.assignee = who
             let workflow = config.workflow
+            // Taking a ticket routed to you still opens it and counts as the first response.
+            guard ticket.assignee != who || ticket.status == workflow.initial else { return }
+            if ticket.assignee != who {
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, from: ticket.assignee, to: who, rng: &rng))
+                ticket.assignee = who
+            }
             if ticket.status == workflow.initial, workflow.allows(from: ticket.status, to: workflow.openStatus) {
                 ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
                                              to: workflow.openStatus, rng: &rng))

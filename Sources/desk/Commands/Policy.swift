@@ -40,7 +40,7 @@ struct PolicyCheckCommand: DeskCommand {
         } else {
             start = Timestamp(seconds: now.seconds - 30 * 86_400)
         }
-        let desk = try context.openDesk()
+        let desk = try context.openDesk(proposingConfig: true)
         let check = try desk.policyCheck(against: against, since: start, at: now)
         if context.options.json || format == .json {
             context.printJSON(PolicyOutput.json(check))

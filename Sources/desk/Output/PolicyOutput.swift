@@ -65,15 +65,19 @@ struct PolicyOutput {
         ]
         for (title, matches, describe) in sections {
             let found = check.differences.filter(matches)
+            guard !found.isEmpty else { continue }
             out += "\n" + terminal.bold("\(title): \(found.count)") + "\n"
             for difference in found.prefix(20) {
                 out += "  \(difference.ticket.id)  \(describe(difference))  \(terminal.dim(difference.ticket.title.replacingNewlines()))\n"
             }
             if found.count > 20 { out += "  … and \(found.count - 20) more (--format json lists them all)\n" }
         }
-        let dueOnly = check.differences.filter { $0.dueChanged && !$0.breachGained && !$0.breachAvoided }.count
-        out += "\nDue times moved without changing a breach: \(dueOnly)\n"
-        out += "Breached: \(check.breachedBefore) before, \(check.breachedAfter) after\n"
+        let count = { (matches: (PolicyDifference) -> Bool) in check.differences.count(where: matches) }
+        let dueOnly = count { $0.dueChanged && !$0.breachGained && !$0.breachAvoided }
+        out += "\nRouted elsewhere \(count(\.rerouted)), priority changed \(count(\.reprioritised)), "
+            + "breaches gained \(count(\.breachGained)), avoided \(count(\.breachAvoided)); "
+            + "due times moved without changing a breach: \(dueOnly)\n"
+        out += "Tickets of the period breaching a target: \(check.breachedBefore) before, \(check.breachedAfter) after\n"
         if check.differences.isEmpty { out += terminal.dim("No ticket is treated differently.") + "\n" }
         return out
     }

@@ -81,7 +81,7 @@ struct SLAOutput {
         let listed = filtered ? shown : shown.filter { $0.standing.isBreached || $0.atRisk }
         if !listed.isEmpty {
             out += "\n"
-            var rows = [["ID", "PRI", "STATE", "CLOCK", "DUE", "ASSIGNEE", "GROUP", "TITLE"]]
+            var rows = [["ID", "PRI", "STATE", "CLOCK", "DUE (UTC)", "ASSIGNEE", "GROUP", "TITLE"]]
             for item in listed {
                 let (clock, due) = Self.worstClock(item)
                 rows.append([item.ticket.id, item.ticket.priority?.rawValue ?? "–", Self.state(item).replacingOccurrences(of: "_", with: " "),

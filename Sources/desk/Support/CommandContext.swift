@@ -19,8 +19,8 @@ struct CommandContext {
             ?? FileManager.default.currentDirectoryPath
     }
 
-    func openDesk() throws -> Desk {
-        try Desk.open(at: startDirectory, warn: { Terminal.warn($0) })
+    func openDesk(proposingConfig: Bool = false) throws -> Desk {
+        try Desk.open(at: startDirectory, proposingConfig: proposingConfig, warn: { Terminal.warn($0) })
     }
 
     func actor(for desk: Desk?) throws -> Actor {
