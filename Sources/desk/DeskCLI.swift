@@ -15,13 +15,13 @@ struct DeskCLI: ParsableCommand {
 
         Exit codes: 0 ok, 1 lint findings, 2 bad usage or value, 3 not found, 4 refused
         (illegal transition, ambiguous id, uncommitted edit), 5 invalid desk file, 6 busy,
-        7 not allowed for your role, 10 git or file-system failure.
+        7 not allowed for your role, 8 remote unreachable or refused, 10 git or file-system failure.
         """,
         version: "0.1.0",
         subcommands: [
             Init.self, New.self, Show.self, List.self, Assign.self, Comment.self, Status.self, Resolve.self,
             Close.self, Reopen.self, Edit.self, Escalate.self, Log.self, SLA.self, Report.self, Policy.self, GC.self, KB.self,
-            Suggest.self, Lint.self, Blame.self, Hooks.self, MergeDriver.self,
+            Suggest.self, Lint.self, Blame.self, Hooks.self, Remote.self, Sync.self, Clone.self, MergeDriver.self,
         ]
     )
 
@@ -56,7 +56,7 @@ struct DeskCLI: ParsableCommand {
     /// `desk -C DIR list` (git's order) means `desk list -C DIR`: global options given before the
     /// subcommand are moved after it, where each subcommand declares them.
     /// Commands whose subcommands take the options.
-    static let groups: Set<String> = ["kb", "hooks", "policy"]
+    static let groups: Set<String> = ["kb", "hooks", "policy", "remote"]
 
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
         var leading: [String] = []

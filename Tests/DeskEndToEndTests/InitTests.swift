@@ -20,7 +20,7 @@ final class InitTests: DeskTestCase {
         XCTAssertEqual(try desk.commitCount(), 1)
         let tracked = try desk.gitOutput("ls-files")
         XCTAssertEqual(tracked.split(separator: "\n").sorted(),
-                       ["assets/README.md", "desk.yml", "kb/README.md", "tickets/README.md"])
+                       [".gitattributes", "assets/README.md", "desk.yml", "kb/README.md", "tickets/README.md"])
         let message = try desk.gitOutput("log", "-1", "--format=%an%n%B")
         assertContains(message, "alice\n")
         assertContains(message, "Desk-Action: init")

@@ -10,6 +10,12 @@ extension Desk {
     public func mutate(_ build: (Snapshot) throws -> Change) throws -> (commit: ObjectID, change: Change) {
         let lock = try WriteLock(path: stateDirectory + "/write.lock")
         defer { withExtendedLifetime(lock) {} }
+        return try mutateLocked(build)
+    }
+
+    /// `mutate` for a caller that holds the write lock already (`desk sync`).
+    @discardableResult
+    func mutateLocked(_ build: (Snapshot) throws -> Change) throws -> (commit: ObjectID, change: Change) {
         try recover()
         // Refuse before committing anything if git's index could not be kept in step afterwards.
         try IndexFormat.ensureSupported(repository)
@@ -68,6 +74,12 @@ extension Desk {
     @discardableResult
     public func commit(_ change: Change) throws -> ObjectID {
         try mutate { _ in change }.commit
+    }
+
+    /// `commit` for a caller that holds the write lock already.
+    @discardableResult
+    func commitLocked(_ change: Change) throws -> ObjectID {
+        try mutateLocked { _ in change }.commit
     }
 
     var journalPath: String { stateDirectory + "/journal" }

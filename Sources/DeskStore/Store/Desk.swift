@@ -62,8 +62,11 @@ public final class Desk: @unchecked Sendable {
         return desk
     }
 
-    /// Makes `path` a desk: repository (unless one is there), `desk.yml`, folders and a first commit.
-    public static func initialize(at path: String, environment: [String: String]) throws -> Desk {
+    /// Makes `path` a desk: repository (unless one is there), `desk.yml`, folders, `.gitattributes`
+    /// naming desk's merge driver, and a first commit; with `mergeDriverExecutable`, the
+    /// repository's config points git at that driver (`merge.desk.driver`).
+    public static func initialize(at path: String, environment: [String: String],
+                                  mergeDriverExecutable: String? = nil) throws -> Desk {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -95,8 +98,12 @@ public final class Desk: @unchecked Sendable {
             FileChange(path: "tickets/README.md", content: Array(DeskLayout.ticketsReadme.utf8)),
             FileChange(path: "kb/README.md", content: Array(DeskLayout.kbReadme.utf8)),
             FileChange(path: "assets/README.md", content: Array(DeskLayout.assetsReadme.utf8)),
+            FileChange(path: ".gitattributes", content: Array((GitHooks.attributes.joined(separator: "\n") + "\n").utf8)),
         ]
         try desk.commit(Change(files: files, subject: "desk: init", ticket: nil, action: "init", actor: actor))
+        if let mergeDriverExecutable {
+            _ = try GitHooks.installMergeDriver(repository, executable: mergeDriverExecutable)
+        }
         return desk
     }
 

@@ -8,6 +8,12 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
     case invalidFile(FormatError)
     case illegalTransition(id: String, from: String, to: String, legal: [String])
     case uncommittedChanges(path: String)
+    /// `desk sync` found hand edits it would not carry over silently.
+    case uncommittedWork(paths: [String])
+    /// A sync met a conflict no rule settles (desk.yml, other text files); nothing was changed.
+    case syncConflict(paths: [String], remote: String)
+    /// The remote could not be reached, refused the login or the push.
+    case remote(name: String, detail: String)
     case unknownField(String, settable: [String])
     case invalidValue(field: String, value: String, expected: String)
     case invalidInput(String)
@@ -29,7 +35,9 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .invalidID: return "invalid_id"
         case .invalidFile: return "invalid_file"
         case .illegalTransition: return "illegal_transition"
-        case .uncommittedChanges: return "uncommitted_changes"
+        case .uncommittedChanges, .uncommittedWork: return "uncommitted_changes"
+        case .syncConflict: return "sync_conflict"
+        case .remote: return "remote"
         case .unknownField: return "unknown_field"
         case .invalidValue: return "invalid_value"
         case .invalidInput: return "invalid_input"
@@ -47,10 +55,11 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .invalidID, .unknownField, .invalidValue, .invalidInput, .noIdentity: return 2
         case .notADesk, .ticketNotFound: return 3
-        case .ambiguousID, .illegalTransition, .uncommittedChanges, .alreadyADesk: return 4
+        case .ambiguousID, .illegalTransition, .uncommittedChanges, .uncommittedWork, .alreadyADesk, .syncConflict: return 4
         case .invalidFile: return 5
         case .busy: return 6
         case .notAllowed: return 7
+        case .remote: return 8
         case .unsupportedIndex, .git, .io: return 10
         }
     }
@@ -78,6 +87,14 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
             return "\(id): cannot move from \(from) to \(to); from \(from) the workflow in desk.yml allows: \(moves)"
         case .uncommittedChanges(let path):
             return "\(path) has uncommitted changes in the working tree; commit them with git (or undo them with `git checkout -- \(path)`) and try again"
+        case .uncommittedWork(let paths):
+            let shown = paths.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+            let more = paths.count > 20 ? "\n  … and \(paths.count - 20) more" : ""
+            return "the working tree has changes that are not committed; desk sync never discards them. Commit them (`desk sync --commit` commits them after checking them with desk lint) or undo them, then sync again:\n\(shown)\(more)"
+        case .syncConflict(let paths, let remote):
+            return "cannot merge \(remote): both sides changed the same lines of \(paths.joined(separator: ", ")) and no desk rule settles that; nothing was changed. Merge by hand with `git pull \(remote)`, commit, and sync again"
+        case .remote(let name, let detail):
+            return "remote \(name): \(detail)"
         case .unknownField(let key, let settable):
             return "unknown field `\(key)`; fields that can be set: \(settable.joined(separator: ", "))"
         case .invalidValue(let field, let value, let expected):

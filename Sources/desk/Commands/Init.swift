@@ -21,7 +21,7 @@ struct Init: DeskCommand {
         let path = directory ?? context.startDirectory
         // An identity is optional here, but one that is set must be usable as a commit author.
         do { _ = try context.actor(for: nil) } catch DeskError.noIdentity {}
-        let desk = try Desk.initialize(at: path, environment: context.environment)
+        let desk = try Desk.initialize(at: path, environment: context.environment, mergeDriverExecutable: Executable.path)
         if context.options.json {
             var out = OrderedFields()
             out.add("path", desk.root)
