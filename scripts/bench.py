@@ -65,6 +65,10 @@ OPERATIONS = [
     ("report", "`desk report` (last 30 days, by department)", "< 1000 ms", 1000, None),
     ("sla_at", "`desk sla --at HEAD~1` (recomputed from git and that desk.yml)", "", None, None),
     ("policy_check", "`desk policy check` (last 30 days, two desk.yml)", "", None, None),
+    ("sync_in", "`desk sync`: 1,000 incoming commits on 1,000 tickets + 1 local (merge, push)", "< 5000 ms", 5000, None),
+    ("git_pull_in", "baseline: `git pull` of the same 1,000 commits + 1 local (plain clone)", "(baseline)", None, None),
+    ("sync_noop", "`desk sync` with nothing to do (bare remote on this disk)", "(one round trip)", None, None),
+    ("git_fetch_noop", "baseline: `git fetch` with nothing to do", "(baseline)", None, None),
     ("lint", "`desk lint` (whole desk)", "< 3000 ms", 3000, None),
     ("git_grep", "baseline: `git grep -c ^id: -- tickets` (reads every file)", "(baseline)", None, None),
     ("lint_staged", "`desk lint --staged`, 1 changed file", "< 100 ms", 100, None),
@@ -398,6 +402,7 @@ class Bench:
                 break
 
         measure_service(self, repo, timed, errors)
+        measure_sync(self, repo, rng, all_ids, path_of, timed, errors)
         measure_lint(self, repo, manifest, rng, all_ids, path_of, timed, errors)
 
         for key, label, target_text, target_ms, baseline in OPERATIONS:
@@ -430,6 +435,87 @@ def measure_service(bench, repo, timed, errors):
             continue
         for _ in range(bench.runs):
             timed(key, lambda: bench.run(argv)[0])
+
+
+SYNC_INCOMING = 1000
+
+
+def incoming_commits(bench, bare, tickets, path_of, run):
+    """Another desk's work arriving at the shared remote: one commit per ticket, each adding a
+    comment to the ticket's activity (as `desk comment` writes it), made with git fast-import."""
+    stream = []
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    for i, ticket in enumerate(tickets):
+        with open(path_of(ticket)) as f:
+            text = f.read()
+        head, sep, body = text[4:].partition("\n---\n")
+        entry = ("- id: A-B%07d\n  at: %s\n  author: bob\n  kind: comment\n  text: \"Bench sync note %d.%d\"" %
+                 (run * 10_000 + i, stamp, run, i))
+        lines = [("updated: " + stamp) if line.startswith("updated:") else line for line in head.split("\n")]
+        new = "---\n" + "\n".join(lines) + "\n" + entry + sep + body
+        data = new.encode()
+        message = ("%s: comment" % ticket).encode()
+        stream.append(b"commit refs/heads/main\n")
+        stream.append(b"committer bob <bob@example.org> %d +0000\n" % int(time.time()))
+        stream.append(b"data %d\n%s\n" % (len(message), message))
+        if i == 0:
+            stream.append(b"from refs/heads/main^0\n")
+        rel = os.path.join("tickets", ticket[2:4], ticket + ".md").encode()
+        stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (rel, len(data), data))
+    proc = subprocess.run(["git", "-C", bare, "fast-import", "--quiet"], input=b"".join(stream), env=bench.env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode != 0:
+        raise Failure("git fast-import failed: %s" % proc.stderr.decode("utf-8", "replace")[-300:])
+
+
+def measure_sync(bench, repo, rng, all_ids, path_of, timed, errors):
+    """desk sync against a bare repository on this disk: each run, another desk has pushed
+    SYNC_INCOMING commits touching as many tickets, and this desk has one commit of its own,
+    so the sync fetches, merges in memory, updates the working tree and pushes. The baseline
+    pulls the same commits into a plain git clone with one local commit too."""
+    log("  sync: %d incoming commits per run" % SYNC_INCOMING)
+    base = os.path.dirname(repo)
+    bare = os.path.join(base, "shared.git")
+    plain = os.path.join(base, "plain")
+    try:
+        bench.git(base, "clone", "-q", "--bare", repo, bare)
+        bench.run(bench.d(repo, "remote add", "origin", bare))
+        bench.run(bench.d(repo, "sync"))
+        bench.git(base, "clone", "-q", bare, plain)
+    except Failure as error:
+        for key in ("sync_in", "git_pull_in", "sync_noop", "git_fetch_noop"):
+            errors[key] = str(error)
+        log("  sync setup failed: %s" % error)
+        return
+    tickets = list(all_ids)
+    for run in range(bench.runs):
+        chosen = rng.sample(tickets, SYNC_INCOMING + 2)
+        try:
+            incoming_commits(bench, bare, chosen[:SYNC_INCOMING], path_of, run)
+            bench.run(bench.d(repo, "comment", chosen[-1], "Local note before sync %d" % run))
+            with open(os.path.join(plain, "tickets", chosen[-2][2:4], chosen[-2] + ".md"), "a") as f:
+                f.write("\nLocal note %d.\n" % run)
+            bench.git(plain, "commit", "-q", "-am", "local note %d" % run)
+        except (Failure, OSError) as error:
+            errors.setdefault("sync_in", str(error))
+            log("  sync run setup failed: %s" % error)
+            break
+        timed("sync_in", lambda: bench.run(bench.d(repo, "sync"))[0])
+        timed("git_pull_in", lambda: bench.git(plain, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")[0])
+        # The plain clone's merge goes back, so the next run's remote has it too (untimed).
+        try:
+            bench.git(plain, "push", "-q", "origin", "main")
+        except Failure:
+            bench.git(plain, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+            bench.git(plain, "push", "-q", "origin", "main")
+    try:
+        bench.run(bench.d(repo, "sync"))
+        bench.git(plain, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    except Failure as error:
+        errors.setdefault("sync_noop", str(error))
+    for _ in range(bench.runs):
+        timed("sync_noop", lambda: bench.run(bench.d(repo, "sync"))[0])
+        timed("git_fetch_noop", lambda: bench.git(plain, "fetch", "-q", "origin")[0])
 
 
 def measure_lint(bench, repo, manifest, rng, all_ids, path_of, timed, errors):
