@@ -10,9 +10,11 @@ public final class DeskTeam: @unchecked Sendable {
 
     /// `url` maps the bare repository's path to the URL the desks use (a path, `file://`,
     /// `git://…`, `ssh://…`); by default the plain path.
-    public init(users: [String], url: ((URL) -> String)? = nil, env: [String: String] = [:]) throws {
+    /// `folder`: where to put the bare repository (a server's base folder); by default a new
+    /// temporary folder.
+    public init(users: [String], in folder: URL? = nil, url: ((URL) -> String)? = nil, env: [String: String] = [:]) throws {
         let temp = URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath()
-        base = temp.appendingPathComponent("desk-team-" + UUID().uuidString.prefix(8).lowercased(), isDirectory: true)
+        base = folder ?? temp.appendingPathComponent("desk-team-" + UUID().uuidString.prefix(8).lowercased(), isDirectory: true)
         bare = base.appendingPathComponent("shared.git", isDirectory: true)
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         let created = try git(["init", "-q", "--bare", "--initial-branch=main", bare.path], in: base)

@@ -8,7 +8,7 @@ import Foundation
 /// `id_ecdsa`, `id_rsa`. https: `DESK_GIT_USERNAME` + `DESK_GIT_PASSWORD` (or
 /// `DESK_GIT_TOKEN`), then a matching line of `~/.git-credentials` (git's `store` helper).
 public final class CredentialSource: @unchecked Sendable {
-    private let environment: [String: String]
+    let environment: [String: String]
     private var offeredAgent = false
     private var offeredKeys: Set<String> = []
     private var offeredPassword: Set<String> = []

@@ -24,7 +24,9 @@ final class TransferSession {
     var serverMessages = ""
 
     init(credentials: CredentialSource) {
-        self.credentials = credentials
+        // Each fetch or push offers every credential afresh: what was offered for the fetch
+        // must be offered again for the push.
+        self.credentials = CredentialSource(environment: credentials.environment)
     }
 
     func callbacks() -> git_remote_callbacks {
