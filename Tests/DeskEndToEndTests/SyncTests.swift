@@ -274,4 +274,30 @@ final class SyncTests: XCTestCase {
         XCTAssertNotEqual(clone.exitCode, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: team.base.appendingPathComponent("c").path), "a failed clone leaves nothing")
     }
+
+    /// `kill -9` during a sync, at many different moments: the desk stays usable, git fsck is
+    /// clean, and the next sync completes what the killed one began.
+    func testAKilledSyncLeavesAUsableDeskAndTheNextSyncCompletes() throws {
+        var rng = SplitMix64.seeded("testAKilledSyncLeavesAUsableDeskAndTheNextSyncCompletes")
+        var created: [String] = []
+        for round in 0..<6 {
+            for i in 0..<4 { created.append(try bob.newTicket("Bob's ticket \(round).\(i)")) }
+            try bob.require(bob.run("sync"), "bob's sync")
+            created.append(try alice.newTicket("Alice's ticket \(round)"))
+            let sync = try alice.start(arguments: ["sync"])
+            usleep(useconds_t(rng.next() % 400_000))
+            _ = sync.kill(SIGKILL)
+            _ = sync.wait()
+            let listed = try alice.run("list", "--all", "--json")
+            assertSuccess(listed, "the desk works after a killed sync (round \(round))")
+            let fsck = try alice.git("fsck", "--no-dangling", "--no-progress")
+            XCTAssertTrue(fsck.succeeded && fsck.stdout.isEmpty, "\(fsck)")
+        }
+        try alice.require(alice.run("sync"), "alice's sync after the kills")
+        try bob.require(bob.run("sync"), "bob's sync")
+        try assertSameHead([alice, bob])
+        XCTAssertEqual(Set(try alice.listIDs("--all")), Set(created), "nothing lost")
+        try assertClean(alice)
+    }
+
 }
