@@ -83,11 +83,11 @@ enum ActivityMerge {
     }
 
     /// Adds entries desk writes during a merge (`sync`), each after the last entry at or before
-    /// its time, in id order at equal times; an id already present (the same conflict resolved
-    /// earlier by another replica) is not added twice.
+    /// its time, in the given order at equal times (the callers give field order, which does not
+    /// depend on the sides); an id already present (the same conflict resolved earlier by
+    /// another replica) is not added twice.
     static func insert(_ entries: [ActivityEntry], into activity: inout [ActivityEntry]) {
-        let sorted = entries.sorted { $0.at != $1.at ? $0.at < $1.at : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        for entry in sorted where !activity.contains(where: { $0.id == entry.id }) {
+        for entry in entries where !activity.contains(where: { $0.id == entry.id }) {
             let position = activity.lastIndex { $0.at <= entry.at }.map { $0 + 1 } ?? 0
             activity.insert(entry, at: position)
         }

@@ -3,7 +3,7 @@
 enum ArticleMerge {
     /// nil when some side does not parse: the caller then merges the file as text.
     static func merge(path: String, base: [UInt8]?, ours: MergeSide, theirs: MergeSide, oursBytes: [UInt8],
-                      theirsBytes: [UInt8]) -> FileMergeOutcome? {
+                      theirsBytes: [UInt8], isTaken: (String) -> Bool) -> FileMergeOutcome? {
         guard let o = try? ArticleCodec.decode(oursBytes, path: path),
               let t = try? ArticleCodec.decode(theirsBytes, path: path) else { return nil }
         var b: Article?
@@ -13,7 +13,7 @@ enum ArticleMerge {
         } else if !(o.created == t.created && o.title == t.title) {
             // Two different articles drew the same id on two desks.
             guard let resolved = try? IDCollision.resolve(path: path, ours: oursBytes, theirs: theirsBytes,
-                                                          isTaken: { _ in false }) else { return nil }
+                                                          isTaken: isTaken) else { return nil }
             return FileMergeOutcome(bytes: resolved.kept.bytes, notes: [resolved.note], renumbered: resolved.renumbered)
         }
         let order = MergeOrder.decide(

@@ -70,6 +70,13 @@ public struct FileMergeOutcome: Sendable {
 /// symmetric in the two sides, so every replica that merges the same pair writes the same bytes.
 public enum FileMerge {
     public static func merge(path: String, base: [UInt8]?, ours: MergeSide, theirs: MergeSide) -> FileMergeOutcome {
+        merge(path: path, base: base, ours: ours, theirs: theirs, isTaken: { _ in false })
+    }
+
+    /// As above; `isTaken` says whether a path exists in the merged tree, for the new id of a
+    /// ticket renumbered because both sides added it (see `resolveIDCollision`).
+    public static func merge(path: String, base: [UInt8]?, ours: MergeSide, theirs: MergeSide,
+                             isTaken: (String) -> Bool) -> FileMergeOutcome {
         // The trivial cases first: most paths changed on both sides are changed identically, or on one side only.
         if ours.bytes == theirs.bytes { return FileMergeOutcome(bytes: ours.bytes) }
         if base == ours.bytes { return FileMergeOutcome(bytes: theirs.bytes) }
@@ -82,10 +89,10 @@ public enum FileMerge {
         switch DeskFileKind(path: path) {
         case .ticket:
             merged = TicketMerge.merge(path: path, base: base, ours: ours, theirs: theirs, oursBytes: oursBytes,
-                                       theirsBytes: theirsBytes)
+                                       theirsBytes: theirsBytes, isTaken: isTaken)
         case .article:
             merged = ArticleMerge.merge(path: path, base: base, ours: ours, theirs: theirs, oursBytes: oursBytes,
-                                        theirsBytes: theirsBytes)
+                                        theirsBytes: theirsBytes, isTaken: isTaken)
         case .config, .stray, .other:
             merged = nil
         }

@@ -29,13 +29,12 @@ enum IDCollision {
         var kept = renumberOurs ? t : o
         var moved = renumberOurs ? o : t
         let oldID = moved.id
+        let input = renumberOurs ? ours : theirs
         var attempt = 0
-        var newID = TicketID(unchecked: TicketID.prefix + Crockford.hashed(bytes: renumberOurs ? ours : theirs,
-                                                                           count: TicketID.randomLength))
+        var newID = TicketID(unchecked: TicketID.prefix + draw(input, attempt, count: TicketID.randomLength))
         while newID == oldID || newID == kept.id || newID.path == path || isTaken(newID.path) {
             attempt += 1
-            newID = TicketID(unchecked: TicketID.prefix + Crockford.hashed(
-                [String(decoding: renumberOurs ? ours : theirs, as: UTF8.self), String(attempt)], count: TicketID.randomLength))
+            newID = TicketID(unchecked: TicketID.prefix + draw(input, attempt, count: TicketID.randomLength))
         }
         moved.id = newID
         let at = max(kept.updated, moved.updated)
@@ -45,12 +44,12 @@ enum IDCollision {
         ActivityMerge.insert([ActivityEntry(
             id: SyncEntry.entryID("renumber", path, oldID.rawValue, newID.rawValue, "kept"), at: at, author: SyncEntry.author,
             kind: sync, field: "id", from: oldID.rawValue, to: newID.rawValue,
-            text: "\(oldID) from another desk was renumbered \(newID) (\"\(moved.title)\"): both desks had created \(oldID)")],
+            text: "\(oldID) from another desk was renumbered \(newID) ('\(moved.title)'), both desks had created \(oldID)")],
             into: &kept.activity)
         ActivityMerge.insert([ActivityEntry(
             id: SyncEntry.entryID("renumber", path, oldID.rawValue, newID.rawValue, "renumbered"), at: at,
             author: SyncEntry.author, kind: sync, field: "id", from: oldID.rawValue, to: newID.rawValue,
-            text: "renumbered \(oldID) to \(newID): another desk had created \(oldID) first (\"\(kept.title)\")")],
+            text: "renumbered \(oldID) to \(newID), another desk had created \(oldID) first ('\(kept.title)')")],
             into: &moved.activity)
         return Resolution(kept: MergedFile(path: path, bytes: Array(TicketCodec.encode(kept).utf8)),
                           renumbered: MergedFile(path: newID.path, bytes: Array(TicketCodec.encode(moved).utf8)),
@@ -64,22 +63,24 @@ enum IDCollision {
         let renumberOurs = later(o.created, t.created, ours, theirs)
         var moved = renumberOurs ? o : t
         let oldID = moved.id
+        let input = renumberOurs ? ours : theirs
         var attempt = 0
-        func draw() -> ArticleID {
-            let input = renumberOurs ? ours : theirs
-            let chars = attempt == 0 ? Crockford.hashed(bytes: input, count: ArticleID.randomLength)
-                : Crockford.hashed([String(decoding: input, as: UTF8.self), String(attempt)], count: ArticleID.randomLength)
-            return ArticleID(unchecked: ArticleID.prefix + chars)
-        }
-        var newID = draw()
+        var newID = ArticleID(unchecked: ArticleID.prefix + draw(input, attempt, count: ArticleID.randomLength))
         while newID == oldID || newID.path == path || isTaken(newID.path) {
             attempt += 1
-            newID = draw()
+            newID = ArticleID(unchecked: ArticleID.prefix + draw(input, attempt, count: ArticleID.randomLength))
         }
         moved.id = newID
         return Resolution(kept: MergedFile(path: path, bytes: renumberOurs ? theirs : ours),
                           renumbered: MergedFile(path: newID.path, bytes: Array(ArticleCodec.encode(moved).utf8)),
                           note: MergeConflictNote(path: path, field: "id", kept: oldID.rawValue, dropped: newID.rawValue))
+    }
+
+    /// The characters of a new id: a hash of the file's bytes, then of the bytes and the attempt
+    /// number when that id is taken.
+    private static func draw(_ bytes: [UInt8], _ attempt: Int, count: Int) -> String {
+        attempt == 0 ? Crockford.hashed(bytes: bytes, count: count)
+            : Crockford.hashed(bytes: bytes + [0] + Array(String(attempt).utf8), count: count)
     }
 
     /// Whether ours is the later one: created later, or at the same second with the greater bytes.

@@ -11,13 +11,14 @@ enum SyncEntry {
         let id = entryID("conflict", path, conflict.field, kept, dropped)
         if conflict.field == "body" {
             return ActivityEntry(id: id, at: at, author: author, kind: ActivityEntry.Kind.sync, field: conflict.field,
-                                 text: "both desks edited the same lines of the description; kept the later version. "
+                                 text: "both desks edited the same lines of the description, kept the later version. "
                                      + "The other version was:\n\n" + dropped)
         }
-        func shown(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "nothing" }
+        // Single quotes and commas keep the sentence a plain YAML scalar (no escaped double quotes).
+        func shown(_ value: String?) -> String { value.map { "'\($0)'" } ?? "(none)" }
         return ActivityEntry(id: id, at: at, author: author, kind: ActivityEntry.Kind.sync, field: conflict.field,
                              from: conflict.dropped, to: conflict.kept,
-                             text: "both desks changed \(conflict.field); kept the later \(shown(conflict.kept)), "
+                             text: "both desks changed \(conflict.field), kept the later value \(shown(conflict.kept)), "
                                  + "dropped \(shown(conflict.dropped))")
     }
 

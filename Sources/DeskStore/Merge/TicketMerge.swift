@@ -2,7 +2,7 @@
 enum TicketMerge {
     /// nil when some side does not parse: the caller then merges the file as text.
     static func merge(path: String, base: [UInt8]?, ours: MergeSide, theirs: MergeSide, oursBytes: [UInt8],
-                      theirsBytes: [UInt8]) -> FileMergeOutcome? {
+                      theirsBytes: [UInt8], isTaken: (String) -> Bool) -> FileMergeOutcome? {
         guard let o = try? TicketCodec.decode(oursBytes, path: path),
               let t = try? TicketCodec.decode(theirsBytes, path: path) else { return nil }
         var b: Ticket?
@@ -12,7 +12,7 @@ enum TicketMerge {
         } else if !sameTicket(o, t) {
             // Both desks added this path as different tickets: the same id drawn twice.
             guard let resolved = try? IDCollision.resolve(path: path, ours: oursBytes, theirs: theirsBytes,
-                                                          isTaken: { _ in false }) else { return nil }
+                                                          isTaken: isTaken) else { return nil }
             return FileMergeOutcome(bytes: resolved.kept.bytes, notes: [resolved.note], renumbered: resolved.renumbered)
         }
         let order = MergeOrder.decide(
@@ -47,7 +47,13 @@ enum TicketMerge {
         ticket.resolveDue = m.optional("resolve_due", \.resolveDue) { $0.description }
         ticket.responded = firstResponse(base: base, ours: ours, theirs: theirs)
             ?? m.optional("responded", \.responded) { $0.description }
-        ticket.resolved = m.optional("resolved", \.resolved) { $0.description }
+        // `resolved` belongs to the status: when both sides moved the status, it comes with the
+        // status that won, or a resolved ticket could lose its time (or a reopened one keep it).
+        if statusMovedOnBothSides(base: base, ours: ours, theirs: theirs) {
+            ticket.resolved = (order.oursWins ? ours : theirs).resolved
+        } else {
+            ticket.resolved = m.optional("resolved", \.resolved) { $0.description }
+        }
         ticket.tags = m.set(\.tags)
         ticket.links = m.set(\.links)
         ticket.kb = m.set(\.kb)
@@ -70,6 +76,10 @@ enum TicketMerge {
         guard let a = ours.responded, let b = theirs.responded, a != b,
               base?.responded != a, base?.responded != b else { return nil }
         return min(a, b)
+    }
+
+    private static func statusMovedOnBothSides(base: Ticket?, ours: Ticket, theirs: Ticket) -> Bool {
+        ours.status != theirs.status && base?.status != ours.status && base?.status != theirs.status
     }
 
     /// Both sides added the file: the same ticket (reached each side by another way, so it shares

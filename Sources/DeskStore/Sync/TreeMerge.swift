@@ -40,20 +40,21 @@ enum TreeMerge {
             if mine.new == change.new { continue }
             let ourSide = MergeSide(bytes: try read(mine.new), commitTime: ours.time, commit: ours.commit)
             let theirSide = MergeSide(bytes: try read(change.new), commitTime: theirs.time, commit: theirs.commit)
-            if mine.old == nil, change.old == nil, ourSide.bytes != nil, theirSide.bytes != nil,
-               DeskFileKind(path: change.path) == .ticket {
-                let resolved = try FileMerge.resolveIDCollision(path: change.path, ours: ourSide, theirs: theirSide)
-                updates.append(TreeUpdate(path: resolved.kept.path, blob: try repository.writeBlob(resolved.kept.bytes)))
-                updates.append(TreeUpdate(path: resolved.renumbered.path,
-                                          blob: try repository.writeBlob(resolved.renumbered.bytes)))
-                renumbered.append((change.path, resolved.renumbered.path))
-                continue
-            }
-            let outcome = FileMerge.merge(path: change.path, base: try read(change.old), ours: ourSide, theirs: theirSide)
+            // A path both sides added is the same ticket arriving twice (merged), or two tickets
+            // drawn with the same ID on two desks (one renumbered to a path not taken on either side).
+            let outcome = FileMerge.merge(path: change.path, base: try read(change.old), ours: ourSide, theirs: theirSide,
+                                          isTaken: { path in
+                                              (try? repository.treeEntry(ours.tree, path: path)) != nil
+                                                  || (try? repository.treeEntry(theirs.tree, path: path)) != nil
+                                          })
             if !outcome.clean { unresolved.append(change.path) }
             notes += outcome.notes
             let blob = try outcome.bytes.map { try repository.writeBlob($0) }
             if blob != mine.new { updates.append(TreeUpdate(path: change.path, blob: blob)) }
+            if let other = outcome.renumbered {
+                updates.append(TreeUpdate(path: other.path, blob: try repository.writeBlob(other.bytes)))
+                renumbered.append((change.path, other.path))
+            }
         }
         let tree = updates.isEmpty ? ours.tree : try repository.updatedTree(ours.tree, updates)
         return TreeMergeResult(tree: tree, notes: notes, renumbered: renumbered, unresolved: unresolved)

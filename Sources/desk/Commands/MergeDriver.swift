@@ -9,8 +9,11 @@ struct MergeDriver: ParsableCommand {
         discussion: """
           git config merge.desk.driver "desk merge-driver %O %A %B %P"
 
-        Writes the merge of ANCESTOR, OURS and THEIRS into OURS; exits 0 when clean, 1 when the
-        result has conflict markers for git to report. Currently git's line-based merge.
+        Writes the merge of ANCESTOR, OURS and THEIRS into OURS. Tickets and articles merge field
+        by field: a field both sides changed takes the later change and records the other in a
+        `sync` activity entry, so they never conflict. Other files merge line by line as git would.
+        Exits 0 when clean; 1 when the result has conflict markers for git to report, or when both
+        sides added the same ticket id (the other ticket is renumbered and written beside it).
         """,
         shouldDisplay: false
     )
@@ -21,19 +24,49 @@ struct MergeDriver: ParsableCommand {
     @Argument(help: "The path in the repository (%P).") var path: String = ""
 
     func run() throws {
-        func read(_ file: String) throws -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Terminal.error("merge-driver: cannot read \(file)")
+        let base = try read(ancestor), mine = try read(ours), other = try read(theirs)
+        let repositoryPath = path.isEmpty ? ours : path
+        // git gives an empty ancestor when both sides added the file; no desk file is empty.
+        let outcome = FileMerge.merge(path: repositoryPath, base: base.isEmpty ? nil : base,
+                                      ours: MergeSide(bytes: mine), theirs: MergeSide(bytes: other))
+        try write(outcome.bytes ?? [], to: ours)
+        for note in outcome.notes where note.field != "id" {
+            Terminal.note("desk: \(note.path): both sides changed \(note.field); kept the later change (recorded in the activity)")
+        }
+        if let renumbered = outcome.renumbered {
+            // git merges one path at a time: the renumbered ticket is left in the working tree
+            // (git runs drivers at its top) and the merge stops so that it is committed too.
+            guard !FileManager.default.fileExists(atPath: renumbered.path) else {
+                Terminal.error("merge-driver: \(renumbered.path) already exists; not overwritten")
                 throw ExitCode(2)
             }
-            return [UInt8](data)
+            try? FileManager.default.createDirectory(atPath: (renumbered.path as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            try write(renumbered.bytes, to: renumbered.path)
+            let note = outcome.notes.first { $0.field == "id" }
+            let what = repositoryPath.hasPrefix("kb/") ? "articles" : "tickets"
+            Terminal.note("""
+                desk: both sides created \(note?.kept ?? repositoryPath) as two different \(what); the later one is now \
+                \(note?.dropped ?? renumbered.path) (\(renumbered.path)). Add both and commit:
+                  git add \(repositoryPath) \(renumbered.path) && git commit --no-edit
+                """)
+            throw ExitCode(1)
         }
-        let result = try TextMerge.merge(ancestor: try read(ancestor), ours: try read(ours), theirs: try read(theirs),
-                                         path: path.isEmpty ? ours : path)
-        guard FileManager.default.createFile(atPath: ours, contents: Data(result.bytes)) else {
-            Terminal.error("merge-driver: cannot write \(ours)")
+        if !outcome.clean { throw ExitCode(1) }
+    }
+
+    private func read(_ file: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Terminal.error("merge-driver: cannot read \(file)")
             throw ExitCode(2)
         }
-        if !result.clean { throw ExitCode(1) }
+        return [UInt8](data)
+    }
+
+    private func write(_ bytes: [UInt8], to file: String) throws {
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
+            Terminal.error("merge-driver: cannot write \(file)")
+            throw ExitCode(2)
+        }
     }
 }
