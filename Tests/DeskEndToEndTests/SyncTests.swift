@@ -181,6 +181,12 @@ final class SyncTests: XCTestCase {
         let edited = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "title: Keyboard missing keys",
                                                                                    with: "title: Keyboard missing three keys")
         try alice.write(path, edited)
+        // Nothing came in: the sync only pushes and leaves the edit alone.
+        try alice.require(alice.run("sync"), "a sync that only pushes")
+        XCTAssertEqual(String(decoding: try alice.read(path), as: UTF8.self), edited)
+        // Something came in: the sync would change the working tree, so it refuses.
+        _ = try bob.newTicket("Bob's new ticket")
+        try bob.require(bob.run("sync"), "bob's sync")
         let head = try alice.head()
         let refused = try alice.run("sync")
         assertExit(refused, 4)

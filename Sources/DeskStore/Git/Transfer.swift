@@ -136,26 +136,6 @@ extension Repository {
         let url = git_remote_url(remote).map { String(cString: $0) } ?? ""
         return try body(remote, url)
     }
-
-    /// Copies the objects `tip` needs that `remote` lacks into `remote` as one pack (everything
-    /// reachable from `known` is taken to be there already).
-    public func sendObjects(to remote: Repository, tip: ObjectID, known: ObjectID?) throws {
-        var walk: OpaquePointer?
-        try check(git_revwalk_new(&walk, handle), "git_revwalk_new")
-        defer { git_revwalk_free(walk) }
-        var start = tip.raw
-        try check(git_revwalk_push(walk, &start), "git_revwalk_push")
-        if var hidden = known?.raw { try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide") }
-        var builder: OpaquePointer?
-        try check(git_packbuilder_new(&builder, handle), "git_packbuilder_new")
-        defer { git_packbuilder_free(builder) }
-        git_packbuilder_set_threads(builder, 0)
-        try check(git_packbuilder_insert_walk(builder, walk), "git_packbuilder_insert_walk")
-        guard git_packbuilder_object_count(builder) > 0 else { return }
-        // The pack and its index are written under temporary names and renamed: a reader of the
-        // remote never sees half a pack, and a killed push leaves only unreferenced objects.
-        try check(git_packbuilder_write(builder, remote.gitdir + "objects/pack", 0, nil, nil), "git_packbuilder_write")
-    }
 }
 
 /// Runs `body` with `strings` as a `git_strarray`.

@@ -27,6 +27,11 @@ enum ActivityMerge {
                 kept = tv
             } else if let bv, tv == bv {
                 kept = ov
+            } else if let ov, let tv, ov.kind == ActivityEntry.Kind.sync, tv.kind == ActivityEntry.Kind.sync {
+                // One conflict settled by two merges (a push retried, two replicas): the same id,
+                // written at different times. Not a conflict of its own: the earlier one stays,
+                // whichever merge runs, so every order of merging ends with the same entry.
+                kept = earlier(ov, tv)
             } else if let ov, let tv {
                 let (win, lose) = order.oursWins ? (ov, tv) : (tv, ov)
                 conflicts.append(FieldConflict(field: "activity \(id)", kept: describe(win), dropped: describe(lose)))
@@ -40,8 +45,9 @@ enum ActivityMerge {
         conflicts.sort { $0.field.utf8.lexicographicallyPrecedes($1.field.utf8) }
 
         let baseIDs = Set(b.keys)
+        // Queued as they will be written, so the order is decided on the times that end up in the file.
         var queues = [baseEntries, ours.filter { !baseIDs.contains($0.id) }, theirs.filter { !baseIDs.contains($0.id) }]
-            .map { $0[...] }
+            .map { $0.compactMap { resolved[$0.id] }[...] }
         var emitted = Set<String>()
         var merged: [ActivityEntry] = []
         merged.reserveCapacity(resolved.count)
@@ -62,7 +68,19 @@ enum ActivityMerge {
             guard emitted.insert(head.id).inserted, let entry = resolved[head.id] else { continue }
             merged.append(entry)
         }
-        return (merged, conflicts)
+        // A version taken from the other side can carry another time than the queue it sat in:
+        // a stable sort by time keeps the file in time order (lint's activity-order) and leaves
+        // everything else where the merge put it.
+        let ordered = merged.enumerated().sorted { a, b in
+            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+        }.map(\.element)
+        return (ordered, conflicts)
+    }
+
+    /// The earlier of two versions of one entry; equal times: the smaller description.
+    private static func earlier(_ a: ActivityEntry, _ b: ActivityEntry) -> ActivityEntry {
+        if a.at != b.at { return a.at < b.at ? a : b }
+        return describe(a).utf8.lexicographicallyPrecedes(describe(b).utf8) ? a : b
     }
 
     /// Entries by id; a repeated id (a lint error) keeps its first entry.

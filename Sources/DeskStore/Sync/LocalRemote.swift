@@ -23,6 +23,26 @@ struct LocalRemote {
         path = url.hasPrefix("/") ? url : root + "/" + url
     }
 
+    /// Copies the remote branch's objects that this repository lacks into it and points the
+    /// remote-tracking reference at the branch; returns the branch's tip, or nil when the remote
+    /// has no such branch yet.
+    func fetch(into repository: Repository, branch: String, tracking: String) throws -> ObjectID? {
+        let source: Repository
+        do {
+            source = try Repository.open(at: path)
+        } catch let error as GitError {
+            throw TransferFailure.unreachable("cannot open the repository at \(path): \(error.message)")
+        }
+        guard let tip = try source.referenceTarget("refs/heads/" + branch) else { return nil }
+        if !repository.hasObject(tip) {
+            // Everything reachable from what this desk has is here already.
+            let known = [try repository.referenceTarget(tracking), try repository.headCommitID()].compactMap { $0 }
+            try source.copyObjects(try source.objectsMissing(from: tip, known: known), to: repository)
+        }
+        try repository.forceReference(tracking, to: tip, logMessage: "desk sync: fetch")
+        return tip
+    }
+
     /// Sends the objects and moves `refs/heads/BRANCH` from `expected` to `tip`; throws
     /// `RemoteMoved.meanwhile` when someone else moved it first.
     func push(from repository: Repository, branch: String, tip: ObjectID, expecting expected: ObjectID?) throws {
@@ -37,7 +57,9 @@ struct LocalRemote {
             throw DeskError.remote(name: path, detail: "\(path) is a desk with \(branch) checked out; pushing there would leave its working tree behind. Share a bare repository instead (`git init --bare`)")
         }
         do {
-            try repository.sendObjects(to: target, tip: tip, known: expected)
+            if !target.hasObject(tip) {
+                try repository.copyObjects(try repository.objectsMissing(from: tip, known: expected.map { [$0] } ?? []), to: target)
+            }
             // Reopened, so its object database sees the pack just written.
             let fresh = try Repository.open(at: path)
             try fresh.updateReference(reference, to: tip, expecting: expected, logMessage: "desk sync: push")

@@ -54,7 +54,9 @@ extension Desk {
         }
         let branch = String(refName.dropFirst("refs/heads/".count))
         var report = SyncReport(remote: remote.name, url: remote.url, branch: branch)
-        report.committedFirst = try commitHandEdits(allowed: options.commitFirst, actor: actor)
+        // Checking the whole working tree costs a scan of every file (0.4 s at 100,000 tickets):
+        // done first only to commit hand edits; otherwise only before the working tree changes.
+        if options.commitFirst { report.committedFirst = try commitHandEdits(actor: actor) }
         report.headBefore = try gitCall("reading HEAD") { try repository.headCommitID() }
 
         let tracking = "refs/remotes/\(remote.name)/\(branch)"
@@ -67,7 +69,7 @@ extension Desk {
         var generator = SystemRandomNumberGenerator()
         for attempt in 1...max(1, options.maxAttempts) {
             report.attempts = attempt
-            let theirs = try fetch(remote, branch: branch, tracking: tracking, credentials: credentials)
+            let theirs = try fetch(remote, local: local, branch: branch, tracking: tracking, credentials: credentials)
             if attempt == 1 { remoteBefore = theirs }
             if let theirs { try integrate(theirs, remote: remote, branch: branch, actor: actor, report: &report) }
             guard let head = try gitCall("reading HEAD", { try repository.headCommitID() }), head != theirs else { break }
@@ -108,11 +110,16 @@ extension Desk {
         }
     }
 
-    /// Refuses to sync over uncommitted work, or commits it first when asked and it lints clean.
-    private func commitHandEdits(allowed: Bool, actor: Actor) throws -> [String] {
+    /// Refuses to change a working tree that holds uncommitted work.
+    private func refuseUncommittedWork() throws {
+        let paths = try gitCall("reading the working tree's status") { try repository.uncommittedPaths() }
+        if !paths.isEmpty { throw DeskError.uncommittedWork(paths: paths) }
+    }
+
+    /// Commits the hand edits in the working tree, when `desk lint` finds no errors in them.
+    private func commitHandEdits(actor: Actor) throws -> [String] {
         let paths = try gitCall("reading the working tree's status") { try repository.uncommittedPaths() }
         guard !paths.isEmpty else { return [] }
-        guard allowed else { throw DeskError.uncommittedWork(paths: paths) }
         let lint = try DeskLinter(repository: repository).lint(paths: paths.filter {
             FileManager.default.fileExists(atPath: absolutePath($0))
         })
@@ -128,8 +135,10 @@ extension Desk {
 
     /// Fetches the branch into its remote-tracking reference; the remote's tip, or nil when
     /// the remote has no such branch (an empty remote).
-    private func fetch(_ remote: RemoteInfo, branch: String, tracking: String, credentials: CredentialSource) throws -> ObjectID? {
+    private func fetch(_ remote: RemoteInfo, local: LocalRemote?, branch: String, tracking: String,
+                       credentials: CredentialSource) throws -> ObjectID? {
         do {
+            if let local { return try local.fetch(into: repository, branch: branch, tracking: tracking) }
             try repository.fetch(remote: remote.name, refspecs: ["+refs/heads/\(branch):\(tracking)"], credentials: credentials)
         } catch let failure as TransferFailure {
             throw DeskError.remote(name: remote.name, detail: failure.explanation(url: remote.url, action: "fetch"))
@@ -164,6 +173,7 @@ extension Desk {
         }
         let base = try gitCall("finding the common ancestor") { try repository.mergeBase(ours, theirs) }
         if base == theirs { return }
+        try refuseUncommittedWork()
         if base == ours {
             try advanceHead(from: ours, to: theirs, message: "desk sync: fast-forward to \(remote.name)/\(branch)")
             return
