@@ -2,7 +2,8 @@
 # A short walk-through on a copy of the example desk: new (routed to the department's face, due
 # times on the business calendar) → suggest → comment → resolve citing an article → list → sla →
 # report → policy check of a desk.yml edit → a requester refused → kb search/show → log → blame
-# → lint (and lint catching a bad hand edit).
+# → lint (and lint catching a bad hand edit) → two desks syncing through a bare repository, both
+# editing the same ticket.
 set -euo pipefail
 desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,8 +47,30 @@ file="$demo/tickets/${id:2:2}/$id.md"
 sed -i 's/^status: resolved/status: done/' "$file"
 "$desk" lint || echo "(exit $? — lint found the problem; restoring the file)"
 git -C "$demo" checkout -q -- "$file"
+# Working as a team: a shared bare repository, a second desk for bob, both edit one ticket.
+shared="$(dirname "$demo")/$(basename "$demo")-shared.git"
+bobdesk="$(dirname "$demo")/$(basename "$demo")-bob"
+step "git init --bare $shared && desk remote add origin $shared && desk sync"
+git init -q --bare --initial-branch=main "$shared"
+"$desk" remote add origin "$shared"
+"$desk" sync
+step "desk clone $shared $bobdesk   # bob's desk, on his laptop"
+"$desk" clone "$shared" "$bobdesk"
+step "alice: desk reopen $id …; desk edit $id --set title=…    bob, meanwhile: desk comment $id …; desk edit $id --set title=…"
+"$desk" reopen "$id" --reason "Blank pages again after lunch." >/dev/null
+DESK_USER=bob DESK_DIR="$bobdesk" "$desk" comment "$id" "On my way with a spare drum." >/dev/null
+DESK_USER=bob DESK_DIR="$bobdesk" "$desk" edit "$id" --set title="Printer on floor 2 prints blank pages (drum)" >/dev/null
+sleep 1
+"$desk" edit "$id" --set title="Printer on floor 2 prints blank pages again" >/dev/null
+step "DESK_USER=bob desk sync   # bob pushes first"
+DESK_USER=bob DESK_DIR="$bobdesk" "$desk" sync
+step "desk sync                  # alice merges: both comments kept, the later title wins, the other is recorded"
+"$desk" sync
+step "DESK_USER=bob desk sync && desk show $id   # bob gets the merge; both desks are on the same commit"
+DESK_USER=bob DESK_DIR="$bobdesk" "$desk" sync
+DESK_USER=bob DESK_DIR="$bobdesk" "$desk" show "$id" | tail -8
 step "git log --oneline -5   # every change above is one commit"
 git -C "$demo" log --oneline -5
 step "git status --short     # and the working tree stays clean"
 git -C "$demo" status --short
-printf '\nThe demo desk is in %s — try `DESK_DIR=%s %s list`.\n' "$demo" "$demo" "$desk"
+printf '\nThe demo desk is in %s (bob'"'"'s in %s, the shared repository %s) — try `DESK_DIR=%s %s list`.\n' "$demo" "$bobdesk" "$shared" "$demo" "$desk"
