@@ -60,20 +60,11 @@ extension Repository {
         }
     }
 
-    /// Writes `objects` (all in this repository) into `target` as one pack with its index.
-    /// The pack is written under a temporary name and renamed, so readers of `target` never
-    /// see half of it, and a kill leaves at most unreferenced objects behind.
+    /// Writes `objects` (all in this repository) into `target` as one pack; a kill leaves at
+    /// most unreferenced objects behind.
     func copyObjects(_ objects: [ObjectID], to target: Repository) throws {
         guard !objects.isEmpty else { return }
-        var builder: OpaquePointer?
-        try check(git_packbuilder_new(&builder, handle), "git_packbuilder_new")
-        defer { git_packbuilder_free(builder) }
-        git_packbuilder_set_threads(builder, 0)
-        for id in objects {
-            var oid = id.raw
-            try check(git_packbuilder_insert(builder, &oid, nil), "git_packbuilder_insert")
-        }
-        try check(git_packbuilder_write(builder, target.gitdir + "objects/pack", 0, nil, nil), "git_packbuilder_write")
+        try writePack(objects, into: target.gitdir + "objects/pack")
         target.refreshObjects()
     }
 

@@ -32,15 +32,7 @@ extension Repository {
     public func packLooseObjects() throws -> Int {
         let ids = looseObjectIDs()
         guard !ids.isEmpty else { return 0 }
-        var builder: OpaquePointer?
-        try check(git_packbuilder_new(&builder, handle), "git_packbuilder_new")
-        defer { git_packbuilder_free(builder) }
-        git_packbuilder_set_threads(builder, 0)
-        for id in ids {
-            var oid = id.raw
-            try check(git_packbuilder_insert(builder, &oid, nil), "git_packbuilder_insert")
-        }
-        try check(git_packbuilder_write(builder, gitdir + "objects/pack", 0, nil, nil), "git_packbuilder_write")
+        try writePack(ids, into: gitdir + "objects/pack")
         // The pack and its index are complete on disk before any loose copy goes.
         for id in ids {
             let hex = id.hex
@@ -97,5 +89,19 @@ extension Repository {
             unlink(gitdir + "objects/" + hex.prefix(2) + "/" + hex.dropFirst(2))
         }
         return seen.count
+    }
+
+    /// Writes `ids` (objects of this repository) as one pack with its index into `folder`.
+    /// libgit2 writes both under temporary names and renames them, so readers never see half a pack.
+    func writePack(_ ids: [ObjectID], into folder: String) throws {
+        var builder: OpaquePointer?
+        try check(git_packbuilder_new(&builder, handle), "git_packbuilder_new")
+        defer { git_packbuilder_free(builder) }
+        git_packbuilder_set_threads(builder, 0)
+        for id in ids {
+            var oid = id.raw
+            try check(git_packbuilder_insert(builder, &oid, nil), "git_packbuilder_insert")
+        }
+        try check(git_packbuilder_write(builder, folder, 0, nil, nil), "git_packbuilder_write")
     }
 }
