@@ -9,9 +9,12 @@ import Foundation
 struct LocalRemote {
     /// The repository's folder.
     let path: String
+    /// The remote's name, for messages (the path when it has none).
+    var name: String
 
     /// Nil for network URLs (`ssh://`, `git://`, `https://`, `host:path`).
-    init?(url: String, root: String) {
+    init?(url: String, root: String, name: String? = nil) {
+        self.name = name ?? url
         if url.hasPrefix("file://") {
             let rest = String(url.dropFirst("file://".count))
             path = rest.removingPercentEncoding ?? rest
@@ -51,10 +54,10 @@ struct LocalRemote {
         do {
             target = try Repository.open(at: path)
         } catch let error as GitError {
-            throw DeskError.remote(name: path, detail: "cannot open the repository at \(path): \(error.message)")
+            throw DeskError.remote(name: name, detail: "cannot open the repository at \(path): \(error.message)")
         }
         if target.workdir != nil, (try? target.headReferenceName()) == reference {
-            throw DeskError.remote(name: path, detail: "\(path) is a desk with \(branch) checked out; pushing there would leave its working tree behind. Share a bare repository instead (`git init --bare`)")
+            throw DeskError.remote(name: name, detail: "\(path) is a desk with \(branch) checked out; pushing there would leave its working tree behind. Share a bare repository instead (`git init --bare`)")
         }
         do {
             if !target.hasObject(tip) {
@@ -71,7 +74,7 @@ struct LocalRemote {
         } catch let error as GitError where error.code == .modified || error.code == .exists || error.code == .locked {
             throw RemoteMoved.meanwhile
         } catch let error as GitError {
-            throw DeskError.remote(name: path, detail: "push to \(path) failed: \(error.message)")
+            throw DeskError.remote(name: name, detail: "push to \(path) failed: \(error.message)")
         }
     }
 }

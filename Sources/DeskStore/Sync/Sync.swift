@@ -61,7 +61,7 @@ extension Desk {
 
         let tracking = "refs/remotes/\(remote.name)/\(branch)"
         let credentials = CredentialSource(environment: options.environment)
-        let local = LocalRemote(url: remote.url, root: root)
+        let local = LocalRemote(url: remote.url, root: root, name: remote.name)
         if let local, !FileManager.default.fileExists(atPath: local.path) {
             throw DeskError.remote(name: remote.name, detail: "there is no repository at \(local.path); create one with `git init --bare \(local.path)` or fix the URL (`desk remote remove \(remote.name)`, then add it again)")
         }
