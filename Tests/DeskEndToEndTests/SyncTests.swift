@@ -306,4 +306,23 @@ final class SyncTests: XCTestCase {
         try assertClean(alice)
     }
 
+
+    /// A sync that brings in hundreds of files at once (an import, a long time offline) keeps
+    /// git's index whole and its folder cache usable: `git status` clean, `git write-tree` is HEAD's tree.
+    func testASyncBringingInManyFilesKeepsGitsIndexWhole() throws {
+        let paths = (0..<260).map { String(format: "tickets/B%d/T-B%d%06d.md", $0 % 10, $0 % 10, $0) }
+        for (i, path) in paths.enumerated() {
+            let id = String(path.split(separator: "/").last!.dropLast(3))
+            try bob.write(path, TicketFile.minimal(id: id, title: "Imported ticket \(i)"))
+        }
+        try bob.commitByHand(message: "import 260 tickets", paths: paths)
+        try bob.require(bob.run("sync"), "bob's sync")
+        let sync = try syncJSON(alice)
+        XCTAssertEqual((sync["incoming"] as? [[String: Any]])?.count, 260)
+        try assertClean(alice)
+        let written = try alice.git("write-tree")
+        XCTAssertEqual(written.trimmedStdout, try alice.gitOutput("rev-parse", "HEAD^{tree}"))
+        XCTAssertEqual(try alice.list("--all").count, 260)
+    }
+
 }

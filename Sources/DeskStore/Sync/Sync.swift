@@ -223,8 +223,17 @@ extension Desk {
             (change.path, try change.new.map { id in try gitCall("reading \(change.path)") { try repository.readBlob(id) } }, change.new)
         }
         try syncWorkingTree(files)
+        if changes.count >= Self.manyChangedFiles {
+            // Best effort: a stale cache only makes later index comparisons slower.
+            try? GitLockFiles.retrying(lockPaths: [repository.gitdir + "index.lock"], warn: warn) {
+                try repository.rebuildIndexTreeCache()
+            }
+        }
         try AtomicFile.remove(journalPath)
     }
+
+    /// From this many files changed by one sync on, git's cache of folder trees is rebuilt.
+    static let manyChangedFiles = 200
 }
 
 /// The remote branch moved between our fetch and our push: fetch, merge and push again.
