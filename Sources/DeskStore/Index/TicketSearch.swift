@@ -32,6 +32,7 @@ extension QueryIndex {
             add("t.rowid IN (SELECT ticket FROM ticket_tags WHERE tag = ?)", [tag.lowercased()])
         }
         if let requester = query.requester { add("t.requester = ? COLLATE NOCASE", [requester]) }
+        if let asset = query.asset { add("t.asset = ? COLLATE NOCASE", [asset]) }
 
         var from = "tickets t"
         var rankOrder: String?

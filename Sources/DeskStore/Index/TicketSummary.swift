@@ -50,6 +50,8 @@ public struct TicketQuery: Sendable {
     public var category: String?
     public var tag: String?
     public var requester: String?
+    /// Only tickets about this asset (`asset:`).
+    public var asset: String?
     public var text: String?
     /// Only tickets whose SLA is breached, or at risk of it (see `desk sla`).
     public var breached = false
