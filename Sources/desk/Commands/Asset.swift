@@ -112,14 +112,7 @@ struct AssetEdit: DeskCommand {
         guard !assignments.isEmpty else {
             throw DeskError.invalidInput("nothing to change: give --set KEY=VALUE (\(Desk.settableAssetFields.joined(separator: ", ")))")
         }
-        let pairs = try assignments.map { text -> (key: String, value: String) in
-            guard let eq = text.firstIndex(of: "=") else {
-                throw DeskError.invalidValue(field: "--set", value: text, expected: "KEY=VALUE")
-            }
-            let key = String(text[..<eq])
-            let value = String(text[text.index(after: eq)...])
-            return (key, key == "notes" ? try context.text(value) : value)
-        }
+        let pairs = try context.assignments(assignments, textKey: "notes")
         let desk = try context.openDesk()
         assetMutation(try desk.editAsset(id, assignments: pairs, actor: try context.actor(for: desk)), verb: "Edited", context: context)
     }

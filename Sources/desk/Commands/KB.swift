@@ -115,14 +115,7 @@ struct KBEdit: DeskCommand {
     var assignments: [String] = []
 
     func execute(_ context: CommandContext) throws {
-        let pairs = try assignments.map { text -> (key: String, value: String) in
-            guard let eq = text.firstIndex(of: "=") else {
-                throw DeskError.invalidValue(field: "--set", value: text, expected: "KEY=VALUE")
-            }
-            let key = String(text[..<eq])
-            let value = String(text[text.index(after: eq)...])
-            return (key, key == "body" ? try context.text(value) : value)
-        }
+        let pairs = try context.assignments(assignments, textKey: "body")
         let desk = try context.openDesk()
         articleMutation(try desk.editArticle(id, assignments: pairs, actor: try context.actor(for: desk)), verb: "Edited", context: context)
     }

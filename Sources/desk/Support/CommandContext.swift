@@ -37,6 +37,18 @@ struct CommandContext {
         return text
     }
 
+    /// `--set KEY=VALUE` options as pairs; the value of `textKey` may be `-` for stdin.
+    func assignments(_ texts: [String], textKey: String) throws -> [(key: String, value: String)] {
+        try texts.map { text in
+            guard let eq = text.firstIndex(of: "=") else {
+                throw DeskError.invalidValue(field: "--set", value: text, expected: "KEY=VALUE")
+            }
+            let key = String(text[..<eq])
+            let value = String(text[text.index(after: eq)...])
+            return (key, key == textKey ? try self.text(value) : value)
+        }
+    }
+
     func printJSON(_ value: OrderedFields) {
         JSONOutput.print(value)
     }
