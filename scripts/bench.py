@@ -21,6 +21,9 @@ and after the measurements are recorded in the JSON ("repo_before", "repo_after"
 
 Usage: bench.py --desk PATH --desk-bench PATH [--sizes "10000 100000"] [--runs 7]
                 [--out bench-out/bench.json] [--keep] [--seed 1]
+Monitoring (desk monitor ingest/scan/show on 1,000 laptops x 90 days, and the detector's precision
+and recall on synthetic fleets) is measured once, after the sizes; BENCH_MONITOR=0 skips it.
+
 Environment: BENCH_SIZES, BENCH_RUNS, BENCH_BUDGET (seconds per operation, default 60),
              BENCH_KEEP=1 (keep the generated desks), BENCH_TMPDIR (where to create them).
 """
@@ -76,6 +79,31 @@ OPERATIONS = [
     ("lint_range", "`desk lint --range` over 1,000 commits", "< 5000 ms", 5000, None),
     ("git_log_patch", "baseline: `git log -p` over the same 1,000 commits", "(baseline)", None, None),
 ]
+
+# Monitoring is measured once, on its own desk (it does not depend on the number of tickets).
+MONITOR_DEVICES = 1000
+MONITOR_DAYS = 90
+MONITOR_OPERATIONS = [
+    ("monitor_ingest", "`desk monitor ingest` of 630,000 samples (CSV, 27 MiB) into an empty store", "< 5000 ms", 5000),
+    ("python_ingest", "baseline: Python `csv` + `sqlite3.executemany` of the same file, same table", "(baseline)", None),
+    ("monitor_scan_dry", "`desk monitor scan --dry-run` (7,000 series, every detector)", "< 2000 ms", 2000),
+    ("monitor_scan_first", "first `desk monitor scan` (opens every finding's ticket, one commit)", "", None),
+    ("monitor_rescan", "`desk monitor scan` again (every finding already has its ticket)", "< 2000 ms", 2000),
+    ("monitor_show", "`desk monitor show LPT-0001` (7 metrics, 42 days)", "", None),
+]
+# The detector is scored on synthetic fleets of 300 devices: the fixed seed of the tests and one more.
+DETECTOR_SEEDS = [20261204, 5]
+
+PYTHON_INGEST = """
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.execute("CREATE TABLE samples(device TEXT, metric TEXT, time TEXT, value REAL, PRIMARY KEY(device, metric, time)) WITHOUT ROWID")
+with open(sys.argv[1], newline="") as f:
+    rows = csv.reader(f)
+    next(rows)
+    db.executemany("INSERT OR IGNORE INTO samples VALUES (?, ?, ?, ?)", ((d, m, t, float(v)) for d, t, m, v in rows))
+db.commit()
+"""
 
 HISTORY_COMMITS = 1000
 
@@ -205,6 +233,86 @@ class Bench:
                 log("  kept the desk in %s" % repo)
             else:
                 shutil.rmtree(base, ignore_errors=True)
+        return result
+
+    def bench_monitor(self, tmp_root, keep):
+        """Ingest, scan and show on a desk of 1,000 laptops with 90 days of telemetry."""
+        result = {"devices": MONITOR_DEVICES, "days": MONITOR_DAYS, "operations": {}}
+        base = tempfile.mkdtemp(prefix="desk-bench-monitor-", dir=tmp_root)
+        repo = os.path.join(base, "desk")
+        csv_path = os.path.join(base, "telemetry.csv")
+        samples = {key: [] for key, *_ in MONITOR_OPERATIONS}
+        errors = {}
+        log("== monitoring: %d devices x %d days in %s" % (MONITOR_DEVICES, MONITOR_DAYS, repo))
+        try:
+            self.run([self.desk, "init", repo])
+            _, out = self.run([self.desk_bench, "telemetry", repo, "--devices", str(MONITOR_DEVICES),
+                               "--days", str(MONITOR_DAYS), "--csv", csv_path], capture=True)
+            log("  " + out.strip())
+            result["generate_output"] = out.strip()
+            self.git(repo, "add", "-A")
+            self.git(repo, "commit", "-q", "-m", "assets: %d laptops" % MONITOR_DEVICES)
+            store = os.path.join(repo, ".git", "desk", "telemetry.sqlite")
+
+            def empty_store():
+                for suffix in ("", "-wal", "-shm"):
+                    if os.path.exists(store + suffix):
+                        os.remove(store + suffix)
+
+            def timed(key, argv, prepare=None):
+                if key in errors:
+                    return
+                try:
+                    if prepare:
+                        prepare()
+                    samples[key].append(self.run(argv)[0] * 1000.0)
+                except (Failure, OSError) as error:
+                    errors[key] = str(error)
+                    log("  %s failed: %s" % (key, error))
+
+            python_db = os.path.join(base, "baseline.sqlite")
+
+            def empty_python_db():
+                if os.path.exists(python_db):
+                    os.remove(python_db)
+
+            for _ in range(self.runs):
+                timed("monitor_ingest", self.d(repo, "monitor", "ingest", csv_path), empty_store)
+                timed("python_ingest", [sys.executable, "-c", PYTHON_INGEST, csv_path, python_db], empty_python_db)
+            _, out = self.run(self.d(repo, "monitor", "scan", "--dry-run", "--json"), capture=True)
+            findings = len(json.loads(out)["items"])
+            for _ in range(self.runs):
+                timed("monitor_scan_dry", self.d(repo, "monitor", "scan", "--dry-run"))
+            timed("monitor_scan_first", self.d(repo, "monitor", "scan"))
+            for _ in range(self.runs):
+                timed("monitor_rescan", self.d(repo, "monitor", "scan"))
+                timed("monitor_show", self.d(repo, "monitor", "show", "LPT-0001"))
+            result["findings"] = findings
+            log("  %d findings on the generated fleet" % findings)
+        except Failure as error:
+            result["error"] = str(error)
+            log("  FAILED: %s" % error)
+        finally:
+            if keep:
+                log("  kept the desk in %s" % repo)
+            else:
+                shutil.rmtree(base, ignore_errors=True)
+        for key, label, target_text, _ in MONITOR_OPERATIONS:
+            values = samples[key]
+            entry = {"label": label, "target": target_text, "runs": len(values), "samples_ms": [round(v, 2) for v in values]}
+            if values:
+                entry.update(median_ms=round(statistics.median(values), 2), min_ms=round(min(values), 2),
+                             max_ms=round(max(values), 2))
+            if key in errors:
+                entry["error"] = errors[key]
+            result["operations"][key] = entry
+        result["detector"] = []
+        for seed in DETECTOR_SEEDS:
+            try:
+                _, out = self.run([self.desk_bench, "detector-eval", "--seed", str(seed)], capture=True)
+                result["detector"].append(json.loads(out))
+            except (Failure, ValueError) as error:
+                result["detector"].append({"seed": seed, "error": str(error)})
         return result
 
     def setup(self, size, repo, manifest, setup):
@@ -623,6 +731,7 @@ def main():
     results = {}
     for size in sizes:
         results[str(size)] = bench.bench_size(size, tmp_root, args.keep)
+    monitor = bench.bench_monitor(tmp_root, args.keep) if os.environ.get("BENCH_MONITOR", "1") != "0" else None
 
     def tool_version(argv):
         try:
@@ -644,6 +753,7 @@ def main():
         "total_seconds": round(time.perf_counter() - started, 1),
         "ranking": ranking,
         "sizes": results,
+        "monitor": monitor,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as f:
@@ -688,8 +798,10 @@ def main():
             print("%s: after measuring: %s loose objects, %d pack(s); load average %.1f at start, %.1f at end "
                   "(%d cores)" % (human(s), after.get("count"), len(after.get("pack_files", [])),
                                  r["load_average_at_start"][0], r["load_average_at_end"][0], os.cpu_count()))
+    if monitor:
+        print_monitor(monitor)
     largest = str(max(sizes))
-    lines = checks(results[largest])
+    lines = checks(results[largest]) + (monitor_checks(monitor) if monitor else [])
     if lines:
         print()
         print("Targets at %s tickets:" % human(int(largest)))
@@ -700,7 +812,39 @@ def main():
         print("error (%s, %s): %s" % (human(int(s)), k, e))
     print()
     print("Figures: %s (total %.0f s)" % (args.out, document["total_seconds"]))
-    return 1 if any("error" in r for r in results.values()) else 0
+    return 1 if any("error" in r for r in results.values()) or (monitor and "error" in monitor) else 0
+
+
+def print_monitor(monitor):
+    print()
+    print("| monitoring: %d devices x %d days x 7 metrics | median ms | target |" % (monitor["devices"], monitor["days"]))
+    print("|---|---|---|")
+    for key, label, target_text, _ in MONITOR_OPERATIONS:
+        print("| %s | %s | %s |" % (label, fmt(monitor["operations"].get(key)), target_text))
+    if "error" in monitor:
+        print("monitoring: FAILED: %s" % monitor["error"])
+    if "findings" in monitor:
+        print("findings on the generated fleet: %d" % monitor["findings"])
+    print()
+    for result in monitor.get("detector", []):
+        if "error" in result:
+            print("detector (seed %s): FAILED: %s" % (result["seed"], result["error"]))
+            continue
+        shapes = ", ".join("%s %d/%d" % (shape, v["detected"], v["total"]) for shape, v in sorted(result["recall_by_shape"].items()))
+        print("detector, synthetic fleet of %d devices x %d days, seed %d: precision %.3f (%d true, %d false alarms), "
+              "recall on changes >= 25%% %.3f (%d/%d: %s), median delay %.1f days (targets: >= 0.95, >= 0.90, <= 3)" % (
+                  result["devices"], result["days"], result["seed"], result["precision"], result["true_positives"],
+                  result["false_positives"], result["recall"], result["recall_detected"], result["recall_total"], shapes,
+                  result["median_delay_days"]))
+
+
+def monitor_checks(monitor):
+    lines = []
+    for key, label, _, target_ms in MONITOR_OPERATIONS:
+        entry = monitor["operations"].get(key, {})
+        if target_ms is not None and "median_ms" in entry:
+            lines.append((label, entry["median_ms"] < target_ms, "%.1f ms < %d ms" % (entry["median_ms"], target_ms)))
+    return lines
 
 
 def human(n):

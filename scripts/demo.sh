@@ -2,8 +2,8 @@
 # A short walk-through on a copy of the example desk: new (routed to the department's face, due
 # times on the business calendar) → suggest → comment → resolve citing an article → list → sla →
 # report → policy check of a desk.yml edit → a requester refused → kb search/show → log → blame
-# → lint (and lint catching a bad hand edit) → two desks syncing through a bare repository, both
-# editing the same ticket.
+# → lint (and lint catching a bad hand edit) → the fleet's telemetry opening two tickets before
+# anyone calls → two desks syncing through a bare repository, both editing the same ticket.
 set -euo pipefail
 desk="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,7 +14,7 @@ run() { step "desk $*"; "$desk" "$@"; }
 
 run init "$demo"
 # The example tickets arrive the way a hand edit or a `git pull` would: as a plain git commit.
-cp -r "$here/examples/desk/tickets" "$here/examples/desk/kb" "$here/examples/desk/desk.yml" "$demo/"
+cp -r "$here/examples/desk/tickets" "$here/examples/desk/kb" "$here/examples/desk/assets" "$here/examples/desk/desk.yml" "$demo/"
 step "git add -A && git commit -m 'example tickets'"
 git -C "$demo" -c user.name=alice -c user.email=alice@example.org add -A
 git -C "$demo" -c user.name=alice -c user.email=alice@example.org commit -q -m "Seed the example desk"
@@ -47,6 +47,19 @@ file="$demo/tickets/${id:2:2}/$id.md"
 sed -i 's/^status: resolved/status: done/' "$file"
 "$desk" lint || echo "(exit $? — lint found the problem; restoring the file)"
 git -C "$demo" checkout -q -- "$file"
+# Proactive monitoring: the example fleet's telemetry (examples/fleet) holds two real problems.
+run asset list
+run monitor ingest "$here/examples/fleet/telemetry.csv"
+run monitor scan --dry-run
+run monitor scan
+boot=$("$desk" list --channel monitor --asset LPT-0107 --json | sed -n 's/.*"id": "\(T-[0-9A-Z]*\)".*/\1/p' | head -1)
+run show "$boot"
+run monitor show LPT-0107 --metric boot_s
+step "desk monitor scan   # again: the problems already have tickets, nothing new is opened"
+"$desk" monitor scan
+step "printf 'device,time,metric,value\nLPT-0107,2026-11-23T09:00:00Z,boot_s,fast\nLPT-0999,…\n' | desk monitor ingest -   # bad rows are named by line"
+printf 'device,time,metric,value\nLPT-0107,2026-11-23T09:00:00Z,boot_s,fast\nLPT-0999,2026-11-23T09:00:00Z,boot_s,40\nLPT-0101,2026-11-24T08:10:00Z,boot_s,31.2\n' \
+    | "$desk" monitor ingest - || echo "(exit $? — two rows refused, the good one stored)"
 # Working as a team: a shared bare repository, a second desk for bob, both edit one ticket.
 shared="$(dirname "$demo")/$(basename "$demo")-shared.git"
 bobdesk="$(dirname "$demo")/$(basename "$demo")-bob"

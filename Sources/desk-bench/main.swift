@@ -15,6 +15,8 @@ let usage = """
            desk-bench history DIR --commits N --manifest FILE [--seed S]
            desk-bench articles DIR --count N [--seed S]
            desk-bench kb-eval FIXTURES
+           desk-bench telemetry DIR --devices N --csv FILE [--days 90] [--seed S]
+           desk-bench detector-eval [--devices 300] [--seed 20261204]
 
     generate  writes N realistic ticket files into the working tree of the existing desk at DIR
               (create it first with `desk init DIR`); nothing is committed. The same seed
@@ -30,6 +32,10 @@ let usage = """
     articles  writes N knowledge articles into DIR/kb (85 % published, 10 % drafts, 5 % retired).
     kb-eval   runs the labelled set in FIXTURES (articles/, queries.tsv) through `desk suggest`
               and prints hit@1 and hit@3 as JSON.
+    telemetry writes a synthetic fleet of N laptops into DIR/assets (not committed) and one sample
+              a day of every metric for --days days to FILE as CSV, for `desk monitor ingest`.
+    detector-eval scores the degradation detector on a synthetic fleet (replaying a daily scan)
+              and prints precision, recall on changes of 25 % or more and the median delay as JSON.
 
     """
 
@@ -268,6 +274,10 @@ do {
         try RankingCommand.run(Arguments(rest, valued: [], flags: []))
     case "history":
         try HistoryCommand.run(Arguments(rest, valued: ["--commits", "--manifest", "--seed"], flags: []))
+    case "telemetry":
+        try TelemetryCommand.run(Arguments(rest, valued: ["--devices", "--days", "--seed", "--csv"], flags: []))
+    case "detector-eval":
+        try DetectorEvalCommand.run(Arguments(rest, valued: ["--devices", "--seed"], flags: []))
     case "-h", "--help", "help":
         print(usage, terminator: "")
     default:

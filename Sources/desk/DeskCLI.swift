@@ -21,7 +21,7 @@ struct DeskCLI: ParsableCommand {
         subcommands: [
             Init.self, New.self, Show.self, List.self, Assign.self, Comment.self, Status.self, Resolve.self,
             Close.self, Reopen.self, Edit.self, Escalate.self, Log.self, SLA.self, Report.self, Policy.self, GC.self, KB.self,
-            Suggest.self, Lint.self, Blame.self, Hooks.self, Remote.self, Sync.self, Clone.self, AssetCommand.self, MergeDriver.self,
+            Suggest.self, Lint.self, Blame.self, Hooks.self, Remote.self, Sync.self, Clone.self, AssetCommand.self, MonitorCommand.self, MergeDriver.self,
         ]
     )
 
@@ -56,7 +56,7 @@ struct DeskCLI: ParsableCommand {
     /// `desk -C DIR list` (git's order) means `desk list -C DIR`: global options given before the
     /// subcommand are moved after it, where each subcommand declares them.
     /// Commands whose subcommands take the options.
-    static let groups: Set<String> = ["kb", "hooks", "policy", "remote", "asset"]
+    static let groups: Set<String> = ["kb", "hooks", "policy", "remote", "asset", "monitor"]
 
     static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
         var leading: [String] = []

@@ -106,6 +106,7 @@ public enum DeskConfigCodec {
         }
         try PeopleCodec.decode(top, into: &config, fail: fail)
         try PolicyCodec.decode(top, into: &config, fail: fail)
+        try MonitorCodec.decode(top, into: &config, fail: fail)
         return config
     }
 

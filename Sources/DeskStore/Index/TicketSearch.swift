@@ -33,6 +33,7 @@ extension QueryIndex {
         }
         if let requester = query.requester { add("t.requester = ? COLLATE NOCASE", [requester]) }
         if let asset = query.asset { add("t.asset = ? COLLATE NOCASE", [asset]) }
+        if let channel = query.channel { add("t.channel = ? COLLATE NOCASE", [channel]) }
 
         var from = "tickets t"
         var rankOrder: String?

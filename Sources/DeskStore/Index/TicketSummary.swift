@@ -52,6 +52,8 @@ public struct TicketQuery: Sendable {
     public var requester: String?
     /// Only tickets about this asset (`asset:`).
     public var asset: String?
+    /// Only tickets that came in through this channel (`monitor`, `email`, …).
+    public var channel: String?
     public var text: String?
     /// Only tickets whose SLA is breached, or at risk of it (see `desk sla`).
     public var breached = false

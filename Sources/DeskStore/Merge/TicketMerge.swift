@@ -86,6 +86,8 @@ enum TicketMerge {
     /// activity) or two tickets created at once with the same id.
     private static func sameTicket(_ a: Ticket, _ b: Ticket) -> Bool {
         if a.created == b.created, a.title == b.title { return true }
+        // Two desks' monitor scans found the same problem: its id comes from the fingerprint.
+        if let fingerprint = a.fingerprint, fingerprint == b.fingerprint { return true }
         let ids = Set(a.activity.map(\.id))
         return b.activity.contains { ids.contains($0.id) }
     }

@@ -21,6 +21,8 @@ public struct DeskConfig: Sendable, Equatable, Codable {
     public var calendars: [CalendarRules]
     /// Response and resolution targets; nil: tickets get no due times.
     public var sla: SLAPolicy?
+    /// Thresholds and ticket rules of `desk monitor scan`.
+    public var monitor: MonitorPolicy
 
     public static let standard = DeskConfig(
         name: "desk",
@@ -36,7 +38,8 @@ public struct DeskConfig: Sendable, Equatable, Codable {
         departments: [],
         categories: [],
         calendars: [],
-        sla: nil
+        sla: nil,
+        monitor: MonitorPolicy()
     )
 
     /// What `desk init` writes (`DeskConfigCodec.defaultFile`): the standard settings plus an

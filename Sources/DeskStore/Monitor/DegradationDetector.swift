@@ -124,9 +124,11 @@ public struct DegradationDetector: Sendable {
         let current: Double
         let start: Int
         if let level {
-            // A run that keeps climbing is a trend even when its median already cleared the bar.
-            kind = Self.isRising(run, metric: metric, by: levelBar / 2) ? .trend : .levelShift
-            current = level
+            // A run that keeps climbing since it began is a trend even when its median already cleared the bar.
+            kind = Self.isRising(tail.filter { $0.day >= since }, metric: metric, by: levelBar / 2) ? .trend : .levelShift
+            // A climbing run is where its line is today, not its middle: the disk is 12 % free
+            // now, not the 18 % it had halfway through.
+            current = kind == .trend ? trend.map { metric.worsening(from: level, to: $0.current) > 0 ? $0.current : level } ?? level : level
             start = since
         } else if let trend {
             kind = .trend
@@ -166,13 +168,19 @@ public struct DegradationDetector: Sendable {
         return (today, since)
     }
 
-    /// Whether the run's own Theil–Sen slope worsens by at least `amount` across the run.
+    /// Whether the run keeps worsening: its own Theil–Sen slope worsens by at least `amount`
+    /// across the run, and so does its later half against its earlier half. A step with a noisy
+    /// week after it can have a steep fitted slope; its halves sit at the same level.
     private static func isRising(_ run: [(day: Int, value: Double, beyond: Bool)], metric: TelemetryMetric,
                                  by amount: Double) -> Bool {
         guard run.count >= 4, let first = run.first, let last = run.last,
               let line = RobustStatistics.theilSen(x: run.map { Double($0.day) }, y: run.map(\.value))
         else { return false }
+        let half = run.count / 2
+        let earlier = RobustStatistics.median(run.prefix(half).map(\.value))!
+        let later = RobustStatistics.median(run.suffix(half).map(\.value))!
         return metric.worsening(from: 0, to: line.slope) * Double(last.day - first.day) >= amount
+            && metric.worsening(from: earlier, to: later) >= amount / 2
     }
 
     /// Walks back from the newest day to where the bad run began, forgiving one ordinary day

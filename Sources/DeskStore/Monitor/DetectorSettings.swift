@@ -1,6 +1,6 @@
 /// The knobs of `DegradationDetector`, with defaults measured on the synthetic fleet
-/// (`DetectorEvaluation`). Later read from the `monitor:` section of desk.yml.
-public struct DetectorSettings: Sendable, Equatable {
+/// (`DetectorEvaluation`). desk.yml's `monitor:` section sets the main ones (`MonitorCodec`).
+public struct DetectorSettings: Sendable, Equatable, Codable {
     /// Smallest relative worsening that counts: 25 %, the size of change worth a ticket.
     public var relativeThreshold: Double = 0.25
     /// The worsening must also exceed this many (scaled) MADs of the baseline, so a noisy

@@ -21,17 +21,9 @@ public enum FleetComparison {
     public static func outliers(_ series: [DailySeries], models: [String: String], now: Int, recentDays: Int = 14,
                                 relativeThreshold: Double = 0.25, madMultiplier: Double = 3,
                                 minimumPeers: Int = 5) -> [PeerDeviation] {
-        var groups: [String: [(device: String, metric: TelemetryMetric, level: Double)]] = [:]
-        for one in series {
-            guard let model = models[one.device] else { continue }
-            let window = one.positions(in: (now - recentDays + 1)...now)
-            guard window.count * 2 >= recentDays else { continue }
-            let values = Array(one.values[window])
-            let level = one.metric.isCount ? RobustStatistics.mean(values)! : RobustStatistics.median(values)!
-            groups[model + "|" + one.metric.rawValue, default: []].append((one.device, one.metric, level))
-        }
         var deviations: [PeerDeviation] = []
-        for (key, members) in groups where members.count >= minimumPeers {
+        for (key, members) in recentLevels(series, models: models, now: now, recentDays: recentDays)
+        where members.count >= minimumPeers {
             let levels = members.map(\.level)
             let center = RobustStatistics.median(levels)!
             let scale = abs(center)
@@ -45,5 +37,34 @@ public enum FleetComparison {
             }
         }
         return deviations.sorted { ($0.device, $0.metric) < ($1.device, $1.metric) }
+    }
+
+    /// The median recent level of each model's devices, by `model|metric`, for the evidence in a
+    /// ticket ("the 14 other T14-G3 boot in 23 s"): nil for models with fewer than `minimumPeers`.
+    public static func peerMedians(_ series: [DailySeries], models: [String: String], now: Int, recentDays: Int = 14,
+                                   minimumPeers: Int = 3) -> [String: (median: Double, devices: Int)] {
+        var medians: [String: (median: Double, devices: Int)] = [:]
+        for (key, members) in recentLevels(series, models: models, now: now, recentDays: recentDays)
+        where members.count >= minimumPeers {
+            medians[key] = (RobustStatistics.median(members.map(\.level))!, members.count)
+        }
+        return medians
+    }
+
+    /// Each device's level over the recent days (median; mean for counts), grouped by
+    /// `model|metric`; devices with fewer than half the days observed are left out.
+    private static func recentLevels(_ series: [DailySeries], models: [String: String], now: Int, recentDays: Int)
+        -> [String: [(device: String, metric: TelemetryMetric, level: Double)]]
+    {
+        var groups: [String: [(device: String, metric: TelemetryMetric, level: Double)]] = [:]
+        for one in series {
+            guard let model = models[one.device] else { continue }
+            let window = one.positions(in: (now - recentDays + 1)...now)
+            guard window.count * 2 >= recentDays else { continue }
+            let values = Array(one.values[window])
+            let level = one.metric.isCount ? RobustStatistics.mean(values)! : RobustStatistics.median(values)!
+            groups[model + "|" + one.metric.rawValue, default: []].append((one.device, one.metric, level))
+        }
+        return groups
     }
 }

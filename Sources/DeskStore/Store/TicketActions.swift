@@ -36,68 +36,85 @@ extension Desk {
     /// `desk new`: a ticket with a fresh id, in one commit — routed to its department's face (or
     /// the category's group), prioritised by impact × urgency, with due times on the SLA calendar.
     public func createTicket(_ request: NewTicketRequest, actor: Actor) throws -> TicketResult {
-        let title = try Validate.title(request.title)
-        let body = try Validate.body(request.body)
-        let tags = try request.tags.map { try Validate.word($0, field: "tag") }
-        if request.assignee != nil { try config.require(.work("assign tickets"), by: actor) }
-        if request.priority != nil { try config.require(.work("set a priority by hand (it follows impact and urgency)"), by: actor) }
-        let requester = try request.requester.map { try Validate.name($0, field: "requester") }
-        let department = try request.department.map { try Validate.name($0, field: "department") }
-        let category = try request.category.map { try Validate.name($0, field: "category") }
-        let explicitGroup = try request.group.map { try Validate.name($0, field: "group") }
-        let explicitAssignee = try request.assignee.map { try Validate.name($0, field: "assignee") }
-        let clock = SLAClock(config: config)
+        let valid = try validated(request, actor: actor)
         var rng = SystemRandomNumberGenerator()
         var created: Ticket?
         let (commit, _) = try mutate { snapshot in
             let now = Timestamp.now()
             var id = TicketID.random(using: &rng)
             while try gitCall("reading HEAD", { try snapshot.exists(id.path) }) { id = TicketID.random(using: &rng) }
-            var ticket = Ticket(id: id, title: title, status: config.workflow.initial, created: now)
-            ticket.body = body
-            ticket.requester = requester
-            ticket.department = department ?? requester.flatMap { config.person($0)?.department }
-            ticket.category = category
-            ticket.group = explicitGroup
-            ticket.asset = try request.asset.map { try Validate.name($0, field: "asset") }
-            ticket.channel = try request.channel.map { try Validate.name($0, field: "channel") }
-            ticket.impact = request.impact
-            ticket.urgency = request.urgency
-            ticket.priority = request.priority ?? config.priority(impact: request.impact, urgency: request.urgency)
-            ticket.tags = Validate.uniqued(tags)
-            let due = try slaCall { try clock.dueTimes(priority: ticket.priority, created: now) }
-            ticket.responseDue = due.response
-            ticket.resolveDue = due.resolve
-            if let who = explicitAssignee {
-                ticket.assignee = who
-                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, to: who, rng: &rng))
-                ticket.responded = now
-                // Assigned from the start: open, as `desk assign` would make it.
-                let workflow = config.workflow
-                if workflow.allows(from: ticket.status, to: workflow.openStatus) {
-                    ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
-                                                 to: workflow.openStatus, rng: &rng))
-                    ticket.status = workflow.openStatus
-                }
-            }
-            let today = try slaCall { try clock.mainCalendar()?.localDate(of: now) } ?? LocalDate(dayNumber: Int(now.seconds / 86_400))
-            if let route = config.route(requester: requester, department: department, category: category, on: today) {
-                // Explicit --assignee and --group win; routing fills in what they leave open.
-                let assignee = explicitAssignee == nil && explicitGroup == nil ? route.assignee : nil
-                let group = explicitGroup == nil ? route.group : nil
-                if assignee != nil || group != nil {
-                    if let assignee { ticket.assignee = assignee }
-                    if let group { ticket.group = group }
-                    // Routing is not a response: the clock runs until the operator answers.
-                    ticket.activity.append(entry(now, actor, ActivityEntry.Kind.route, field: assignee == nil ? "group" : "assignee",
-                                                 to: assignee ?? group, text: route.reason, rng: &rng))
-                }
-            }
+            let ticket = try newTicket(id, valid, now: now, actor: actor, rng: &rng)
             created = ticket
             return Change(files: [FileChange(path: id.path, content: try encodeWithinLimit(ticket))],
-                          subject: "\(id): new: \(title)", ticket: id.rawValue, action: "new", actor: actor, time: now)
+                          subject: "\(id): new: \(ticket.title)", ticket: id.rawValue, action: "new", actor: actor, time: now)
         }
         return TicketResult(ticket: created!, commit: commit)
+    }
+
+    /// The request with every value checked and normalised, and the actor allowed to make it.
+    func validated(_ request: NewTicketRequest, actor: Actor) throws -> NewTicketRequest {
+        if request.assignee != nil { try config.require(.work("assign tickets"), by: actor) }
+        if request.priority != nil { try config.require(.work("set a priority by hand (it follows impact and urgency)"), by: actor) }
+        var valid = request
+        valid.title = try Validate.title(request.title)
+        valid.body = try Validate.body(request.body)
+        valid.tags = Validate.uniqued(try request.tags.map { try Validate.word($0, field: "tag") })
+        valid.requester = try request.requester.map { try Validate.name($0, field: "requester") }
+        valid.department = try request.department.map { try Validate.name($0, field: "department") }
+        valid.category = try request.category.map { try Validate.name($0, field: "category") }
+        valid.group = try request.group.map { try Validate.name($0, field: "group") }
+        valid.assignee = try request.assignee.map { try Validate.name($0, field: "assignee") }
+        valid.asset = try request.asset.map { try Validate.name($0, field: "asset") }
+        valid.channel = try request.channel.map { try Validate.name($0, field: "channel") }
+        return valid
+    }
+
+    /// A new ticket from a validated request: routed, prioritised and with due times, as of `now`.
+    func newTicket(_ id: TicketID, _ request: NewTicketRequest, now: Timestamp, actor: Actor,
+                   rng: inout SystemRandomNumberGenerator) throws -> Ticket {
+        let clock = SLAClock(config: config)
+        var ticket = Ticket(id: id, title: request.title, status: config.workflow.initial, created: now)
+        ticket.body = request.body
+        ticket.requester = request.requester
+        ticket.department = request.department ?? request.requester.flatMap { config.person($0)?.department }
+        ticket.category = request.category
+        ticket.group = request.group
+        ticket.asset = request.asset
+        ticket.channel = request.channel
+        ticket.impact = request.impact
+        ticket.urgency = request.urgency
+        ticket.priority = request.priority ?? config.priority(impact: request.impact, urgency: request.urgency)
+        ticket.tags = request.tags
+        let due = try slaCall { try clock.dueTimes(priority: ticket.priority, created: now) }
+        ticket.responseDue = due.response
+        ticket.resolveDue = due.resolve
+        if let who = request.assignee {
+            ticket.assignee = who
+            ticket.activity.append(entry(now, actor, ActivityEntry.Kind.assign, to: who, rng: &rng))
+            ticket.responded = now
+            // Assigned from the start: open, as `desk assign` would make it.
+            let workflow = config.workflow
+            if workflow.allows(from: ticket.status, to: workflow.openStatus) {
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.status, from: ticket.status,
+                                             to: workflow.openStatus, rng: &rng))
+                ticket.status = workflow.openStatus
+            }
+        }
+        let today = try slaCall { try clock.mainCalendar()?.localDate(of: now) } ?? LocalDate(dayNumber: Int(now.seconds / 86_400))
+        if let route = config.route(requester: request.requester, department: request.department,
+                                    category: request.category, on: today) {
+            // Explicit --assignee and --group win; routing fills in what they leave open.
+            let assignee = request.assignee == nil && request.group == nil ? route.assignee : nil
+            let group = request.group == nil ? route.group : nil
+            if assignee != nil || group != nil {
+                if let assignee { ticket.assignee = assignee }
+                if let group { ticket.group = group }
+                // Routing is not a response: the clock runs until the operator answers.
+                ticket.activity.append(entry(now, actor, ActivityEntry.Kind.route, field: assignee == nil ? "group" : "assignee",
+                                             to: assignee ?? group, text: route.reason, rng: &rng))
+            }
+        }
+        return ticket
     }
 
     /// `desk assign`.

@@ -26,6 +26,7 @@ struct List: DeskCommand {
     @Option(help: "Only tickets with this tag.") var tag: String?
     @Option(help: "Only tickets from this requester.") var requester: String?
     @Option(help: "Only tickets about this asset (LPT-0042).") var asset: String?
+    @Option(help: "Only tickets that came in through this channel (monitor, email, …).") var channel: String?
     @Flag(help: "Only tickets past an SLA due time.") var breached = false
     @Flag(name: .customLong("at-risk"), help: "Only tickets near an SLA due time (see `desk sla`).") var atRisk = false
     @Option(help: "Full-text search in title, description and comments.") var query: String?
@@ -52,6 +53,7 @@ struct List: DeskCommand {
         request.tag = tag
         request.requester = requester
         request.asset = asset
+        request.channel = channel
         request.text = query
         request.breached = breached
         request.atRisk = atRisk
