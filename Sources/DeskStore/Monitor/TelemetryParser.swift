@@ -161,17 +161,17 @@ public enum TelemetryParser {
     /// Splits one CSV line into trimmed fields without copying, except fields holding an
     /// escaped quote (`""`), which are unescaped into a scratch buffer owned by the splitter.
     private struct FieldSplitter {
-        private var starts: [UnsafePointer<UInt8>?] = []
-        private var counts: [Int] = []
+        private var fields = UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: 16)
         private(set) var count = 0
         private var scratch = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
         private var scratchUsed = 0
 
-        subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(start: starts[index], count: counts[index])
-        }
+        subscript(index: Int) -> UnsafeBufferPointer<UInt8> { fields[index] }
 
-        mutating func deallocate() { scratch.deallocate() }
+        mutating func deallocate() {
+            fields.deallocate()
+            scratch.deallocate()
+        }
 
         /// Nil when the line split cleanly, otherwise what is wrong with its quoting.
         mutating func split(_ line: UnsafeBufferPointer<UInt8>) -> String? {
@@ -212,13 +212,13 @@ public enum TelemetryParser {
         }
 
         private mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
-            if count == starts.count {
-                starts.append(field.baseAddress)
-                counts.append(field.count)
-            } else {
-                starts[count] = field.baseAddress
-                counts[count] = field.count
+            if count == fields.count {
+                let larger = UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: fields.count * 2)
+                _ = larger.initialize(fromContentsOf: fields)
+                fields.deallocate()
+                fields = larger
             }
+            (fields.baseAddress! + count).initialize(to: field)
             count += 1
         }
 
@@ -243,47 +243,9 @@ public enum TelemetryParser {
 
     // MARK: JSON Lines
 
-    /// A JSON value as written, so a message can name it and a number or a string can both be read.
-    private enum Scalar: Decodable {
-        case integer(Int64)
-        case number(Double)
-        case string(String)
-        case other(String)
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let integer = try? container.decode(Int64.self) {
-                self = .integer(integer)
-            } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else if let string = try? container.decode(String.self) {
-                self = .string(string)
-            } else if let bool = try? container.decode(Bool.self) {
-                self = .other(String(bool))
-            } else {
-                self = .other("an object or array")
-            }
-        }
-
-        var text: String {
-            switch self {
-            case .integer(let integer): String(integer)
-            case .number(let number): String(number)
-            case .string(let string): string
-            case .other(let text): text
-            }
-        }
-    }
-
-    private struct Row: Decodable {
-        var device: Scalar?
-        var time: Scalar?
-        var metric: Scalar?
-        var value: Scalar?
-    }
-
     private static func parseJSONLines(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, into collector: inout Collector) {
-        let decoder = JSONDecoder()
+        var reader = JSONLineReader()
+        defer { reader.deallocate() }
         var lineNumber = 0
         var lineStart = start
         while lineStart < buffer.count {
@@ -293,38 +255,19 @@ public enum TelemetryParser {
             defer { lineStart = lineEnd + 1 }
             let line = trimmed(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
             if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
-            guard line[0] == UInt8(ascii: "{"), let row = try? decoder.decode(Row.self, from: Data(buffer: line)) else {
+            guard reader.read(line) else {
                 collector.reject(lineNumber, .malformed, "not a JSON object: " + quoted(line))
                 continue
             }
-            guard let device = row.device, let time = row.time, let metric = row.metric, let value = row.value else {
-                let missing = [("device", row.device), ("time", row.time), ("metric", row.metric), ("value", row.value)]
+            guard let device = reader.device, let time = reader.time, let metric = reader.metric, let value = reader.value else {
+                let missing = [("device", reader.device), ("time", reader.time), ("metric", reader.metric), ("value", reader.value)]
                     .filter { $0.1 == nil }.map(\.0)
                 collector.reject(lineNumber, .malformed, "missing \(missing.joined(separator: ", ")) in " + quoted(line))
                 continue
             }
-            guard case .string(var deviceName) = device else {
-                collector.reject(lineNumber, .malformed, "device must be a string, not \(device.text)")
-                continue
-            }
-            guard case .string(var metricName) = metric else {
-                collector.reject(lineNumber, .unknownMetric, "unknown metric \(metric.text.debugDescription)")
-                continue
-            }
-            // Numbers go through the same checks as CSV text; an integer time is epoch seconds.
-            var timeText = time.text
-            var valueText = value.text
-            if case .number(let number) = value { valueText = number.isFinite ? "\(number)" : "nan" }
-            deviceName.withUTF8 { deviceBytes in
-                metricName.withUTF8 { metricBytes in
-                    timeText.withUTF8 { timeBytes in
-                        valueText.withUTF8 { valueBytes in
-                            collector.add(device: trimmed(deviceBytes), metric: trimmed(metricBytes),
-                                          time: trimmed(timeBytes), value: trimmed(valueBytes), line: lineNumber)
-                        }
-                    }
-                }
-            }
+            // Strings and numbers alike go through the CSV checks as text: "38.2" and 38.2 are one value.
+            collector.add(device: trimmed(device), metric: trimmed(metric), time: trimmed(time), value: trimmed(value),
+                          line: lineNumber)
         }
     }
 
@@ -395,7 +338,7 @@ public enum TelemetryParser {
             if let problem = TelemetryParser.problem(with: number, of: metric) {
                 return reject(line, .badValue, "value " + quoted(rawValue) + " of \(metric.rawValue) " + problem)
             }
-            let key = Key(device: device, metric: metric.code, time: time)
+            let key = Key(device: device, metric: metric.ordinal, time: time)
             if let first = firstLine[key] {
                 return reject(line, .duplicate, "\(devices[Int(device)]) \(metric.rawValue) at \(TelemetryTime.format(time)) "
                     + "is already on line \(first)")
@@ -445,7 +388,7 @@ public enum TelemetryParser {
     private static let metricNames = TelemetryMetric.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
     /// Why `value` cannot be a reading of `metric`, or nil when it can.
-    static func problem(with value: Double, of metric: TelemetryMetric) -> String? {
+    private static func problem(with value: Double, of metric: TelemetryMetric) -> String? {
         switch metric {
         case .cpuPercent, .memoryPercent, .diskFreePercent:
             return (0...100).contains(value) ? nil : "is outside 0…100"
@@ -559,8 +502,8 @@ public enum TelemetryParser {
 }
 
 extension TelemetryMetric {
-    /// A one-byte key for duplicate detection.
-    fileprivate var code: UInt8 {
+    /// Position in `allCases`, without building that array: a dense key for per-row tables.
+    var ordinal: UInt8 {
         switch self {
         case .bootSeconds: 0
         case .loginSeconds: 1
@@ -570,127 +513,5 @@ extension TelemetryMetric {
         case .appStartSeconds: 5
         case .crashes: 6
         }
-    }
-}
-
-/// Telemetry timestamps: ISO 8601 dates and times with an optional offset, or epoch seconds,
-/// read and written without Foundation's formatters (which cost microseconds a row).
-enum TelemetryTime {
-    /// 2000-01-01T00:00:00Z: nothing older is a plausible reading.
-    static let earliest: Int64 = 946_684_800
-
-    struct Problem: Error {
-        let message: String
-    }
-
-    /// Epoch seconds of `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM]` (UTC when no offset
-    /// is given) or of a plain integer of epoch seconds.
-    static func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Int64, Problem> {
-        let expected = Problem(message: "expected YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] or epoch seconds")
-        guard !raw.isEmpty else { return .failure(expected) }
-        var position = 0
-        func digits(_ count: Int) -> Int? {
-            guard position + count <= raw.count else { return nil }
-            var result = 0
-            for offset in 0..<count {
-                let byte = raw[position + offset]
-                guard TelemetryParser.isDigit(byte) else { return nil }
-                result = result * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            position += count
-            return result
-        }
-        func skip(_ byte: UInt8) -> Bool {
-            guard position < raw.count, raw[position] == byte else { return false }
-            position += 1
-            return true
-        }
-
-        if raw.allSatisfy(TelemetryParser.isDigit) {
-            guard raw.count <= 12, let seconds = digits(raw.count) else { return .failure(Problem(message: "is far in the future")) }
-            return .success(Int64(seconds))
-        }
-        guard let year = digits(4), skip(UInt8(ascii: "-")), let month = digits(2), skip(UInt8(ascii: "-")),
-              let day = digits(2)
-        else { return .failure(expected) }
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
-            return .failure(Problem(message: "no such date"))
-        }
-        var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
-        guard position < raw.count else { return .success(seconds) }
-
-        guard skip(UInt8(ascii: "T")) || skip(UInt8(ascii: "t")) || skip(UInt8(ascii: " ")),
-              let hour = digits(2), skip(UInt8(ascii: ":")), let minute = digits(2)
-        else { return .failure(expected) }
-        var second = 0
-        if skip(UInt8(ascii: ":")) {
-            guard let value = digits(2) else { return .failure(expected) }
-            second = value
-            // Fractions of a second are dropped: a day's bucket is all that is kept of a time.
-            if skip(UInt8(ascii: ".")) || skip(UInt8(ascii: ",")) {
-                let fractionStart = position
-                while position < raw.count, TelemetryParser.isDigit(raw[position]) { position += 1 }
-                guard position > fractionStart else { return .failure(expected) }
-            }
-        }
-        guard hour < 24, minute < 60, second < 60 else { return .failure(Problem(message: "no such time of day")) }
-        seconds += Int64(hour * 3600 + minute * 60 + second)
-
-        if skip(UInt8(ascii: "Z")) || skip(UInt8(ascii: "z")) || position == raw.count {
-            return position == raw.count ? .success(seconds) : .failure(expected)
-        }
-        let sign: Int64
-        if skip(UInt8(ascii: "+")) { sign = 1 } else if skip(UInt8(ascii: "-")) { sign = -1 } else { return .failure(expected) }
-        guard let offsetHours = digits(2) else { return .failure(expected) }
-        _ = skip(UInt8(ascii: ":"))
-        guard let offsetMinutes = digits(2), position == raw.count else { return .failure(expected) }
-        guard offsetHours < 24, offsetMinutes < 60 else { return .failure(Problem(message: "no such UTC offset")) }
-        // Local time minus its offset is UTC.
-        return .success(seconds - sign * Int64(offsetHours * 3600 + offsetMinutes * 60))
-    }
-
-    /// The UTC day (`TelemetryDay`) of epoch seconds.
-    static func day(of seconds: Int64) -> Int {
-        Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    }
-
-    /// `2026-11-23T08:14:00Z`, for messages.
-    static func format(_ seconds: Int64) -> String {
-        let day = day(of: seconds)
-        let inDay = Int(seconds - Int64(day) * 86_400)
-        let (year, month, date) = civil(fromDays: day)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(date))T\(two(inDay / 3600)):\(two(inDay / 60 % 60)):\(two(inDay % 60))Z"
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

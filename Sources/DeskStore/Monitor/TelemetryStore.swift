@@ -100,88 +100,115 @@ public final class TelemetryStore: Sendable {
         }
     }
 
-    /// Inserts samples 64 to a statement (SQLite's per-statement work dominates one-row
-    /// inserts), and one at a time only where a duplicate is possible: a sample whose time lies
-    /// outside every time its series holds, stored or written earlier, cannot be one.
+    /// Inserts samples 64 to a statement (SQLite's per-statement work dominates one-row inserts)
+    /// and finds duplicates without asking SQLite row by row: a sample whose time lies outside
+    /// every time its series holds (stored or written earlier) cannot be one, and once a sample
+    /// falls inside, the series' stored times are read into a set.
     private struct SampleWriter {
         static let batchSize = 64
 
-        private struct Series: Hashable {
-            var device: String
-            var metric: TelemetryMetric
+        /// What is known of one series' times.
+        private final class Series {
+            /// Oldest and newest time stored or written; nil when there is none.
+            var span: ClosedRange<Int64>?
+            /// Every time stored or written, once a sample fell inside `span`.
+            var times: Set<Int64>?
+
+            init(span: ClosedRange<Int64>?) {
+                self.span = span
+            }
         }
 
         private let connection: SQLiteConnection?
         private let batch: Statement
-        private let single: Statement
+        private let one: Statement
         private let span: Statement
-        /// Oldest and newest time of each series seen so far (stored or written); nil when empty.
-        private var spans: [Series: ClosedRange<Int64>?] = [:]
+        private let times: Statement
+        /// The series of the current device by metric ordinal (input is mostly grouped by
+        /// device); other devices' wait in `otherSeries`.
+        private var device: String?
+        private var series: [Series?] = []
+        private var otherSeries: [String: [Series?]] = [:]
         private var pending: [Int] = []
 
         init(_ db: Database) throws {
             connection = db.sqliteConnection
             let rows = Array(repeating: "(?, ?, ?, ?)", count: Self.batchSize).joined(separator: ", ")
+            // Plain inserts: duplicates never reach them, so a slip fails loudly instead of vanishing.
             batch = try db.makeStatement(sql: "INSERT INTO samples(device, metric, time, value) VALUES \(rows)")
-            single = try db.makeStatement(sql: "INSERT OR IGNORE INTO samples(device, metric, time, value) VALUES(?, ?, ?, ?)")
+            one = try db.makeStatement(sql: "INSERT INTO samples(device, metric, time, value) VALUES(?, ?, ?, ?)")
             span = try db.makeStatement(sql: "SELECT MIN(time), MAX(time) FROM samples WHERE device = ? AND metric = ?")
+            times = try db.makeStatement(sql: "SELECT time FROM samples WHERE device = ? AND metric = ?")
             pending.reserveCapacity(Self.batchSize)
         }
 
         mutating func write(_ samples: [TelemetrySample], source: String) throws -> (stored: Int, rejects: [TelemetryReject]) {
-            var stored = 0
             var rejects: [TelemetryReject] = []
             for index in samples.indices {
                 let sample = samples[index]
-                let series = Series(device: sample.device, metric: sample.metric)
-                let known = try spans[series] ?? storedSpan(series)
-                spans[series] = known.map { min($0.lowerBound, sample.time)...max($0.upperBound, sample.time) }
-                    ?? sample.time...sample.time
-                guard let known, known.contains(sample.time) else {
-                    pending.append(index)
-                    if pending.count == Self.batchSize { stored += try flush(samples) }
-                    continue
-                }
-                // The same key may be waiting in `pending`: write those first.
-                stored += try flush(samples)
-                if try insert(sample, into: single.sqliteStatement, at: 0) == 1 {
-                    stored += 1
-                } else {
+                guard try isNew(sample, samples) else {
                     rejects.append(TelemetryReject(
                         source: source, line: sample.line, reason: .duplicate,
                         message: "\(sample.device) \(sample.metric.rawValue) at \(TelemetryTime.format(sample.time)) "
                             + "is already stored; the stored value is kept"))
+                    continue
                 }
+                pending.append(index)
+                if pending.count == Self.batchSize { try flush(samples) }
             }
-            stored += try flush(samples)
-            return (stored, rejects)
+            try flush(samples)
+            return (samples.count - rejects.count, rejects)
         }
 
-        /// Writes the pending samples; returns how many.
-        private mutating func flush(_ samples: [TelemetrySample]) throws -> Int {
+        /// Whether `sample`'s series has no sample at its time yet; records the time as taken.
+        private mutating func isNew(_ sample: TelemetrySample, _ samples: [TelemetrySample]) throws -> Bool {
+            if sample.device != device {
+                if let device { otherSeries[device] = series }
+                series = otherSeries.removeValue(forKey: sample.device)
+                    ?? Array(repeating: nil, count: TelemetryMetric.allCases.count)
+                device = sample.device
+            }
+            let slot = Int(sample.metric.ordinal)
+            let known: Series
+            if let found = series[slot] {
+                known = found
+            } else {
+                known = Series(span: try storedSpan(sample.device, sample.metric))
+                series[slot] = known
+            }
+            if known.times == nil, let span = known.span, span.contains(sample.time) {
+                // Earlier samples of this series may still be pending: store them, then read all.
+                try flush(samples)
+                known.times = try storedTimes(sample.device, sample.metric)
+            }
+            if known.times != nil {
+                return known.times!.insert(sample.time).inserted
+            }
+            known.span = known.span.map { min($0.lowerBound, sample.time)...max($0.upperBound, sample.time) }
+                ?? sample.time...sample.time
+            return true
+        }
+
+        private mutating func flush(_ samples: [TelemetrySample]) throws {
             defer { pending.removeAll(keepingCapacity: true) }
             if pending.count == Self.batchSize {
                 let statement = batch.sqliteStatement
                 sqlite3_reset(statement)
                 for (position, index) in pending.enumerated() { bind(samples[index], to: statement, at: Int32(position * 4)) }
                 try step(statement)
-                return pending.count
+                return
             }
-            for index in pending { _ = try insert(samples[index], into: single.sqliteStatement, at: 0) }
-            return pending.count
-        }
-
-        /// Inserts one sample; returns 1 when it was stored, 0 when its key already was.
-        private func insert(_ sample: TelemetrySample, into statement: SQLiteStatement, at offset: Int32) throws -> Int32 {
-            sqlite3_reset(statement)
-            bind(sample, to: statement, at: offset)
-            try step(statement)
-            return sqlite3_changes(connection)
+            let statement = one.sqliteStatement
+            for index in pending {
+                sqlite3_reset(statement)
+                bind(samples[index], to: statement, at: 0)
+                try step(statement)
+            }
         }
 
         private func bind(_ sample: TelemetrySample, to statement: SQLiteStatement, at offset: Int32) {
-            sqlite3_bind_text(statement, offset + 1, sample.device, -1, TelemetryStore.transient)
-            sqlite3_bind_text(statement, offset + 2, sample.metric.rawValue, -1, TelemetryStore.transient)
+            TelemetryStore.bind(sample.device, to: statement, at: offset + 1)
+            TelemetryStore.bind(sample.metric.rawValue, to: statement, at: offset + 2)
             sqlite3_bind_int64(statement, offset + 3, sample.time)
             sqlite3_bind_double(statement, offset + 4, sample.value)
         }
@@ -191,15 +218,31 @@ public final class TelemetryStore: Sendable {
             guard code == SQLITE_DONE else { throw TelemetryStore.error(code, connection) }
         }
 
-        private func storedSpan(_ series: Series) throws -> ClosedRange<Int64>? {
+        private func storedSpan(_ device: String, _ metric: TelemetryMetric) throws -> ClosedRange<Int64>? {
             let statement = span.sqliteStatement
             sqlite3_reset(statement)
-            sqlite3_bind_text(statement, 1, series.device, -1, TelemetryStore.transient)
-            sqlite3_bind_text(statement, 2, series.metric.rawValue, -1, TelemetryStore.transient)
+            TelemetryStore.bind(device, to: statement, at: 1)
+            TelemetryStore.bind(metric.rawValue, to: statement, at: 2)
             let code = sqlite3_step(statement)
             guard code == SQLITE_ROW else { throw TelemetryStore.error(code, connection) }
             guard sqlite3_column_type(statement, 0) != SQLITE_NULL else { return nil }
             return sqlite3_column_int64(statement, 0)...sqlite3_column_int64(statement, 1)
+        }
+
+        private func storedTimes(_ device: String, _ metric: TelemetryMetric) throws -> Set<Int64> {
+            let statement = times.sqliteStatement
+            sqlite3_reset(statement)
+            TelemetryStore.bind(device, to: statement, at: 1)
+            TelemetryStore.bind(metric.rawValue, to: statement, at: 2)
+            var result = Set<Int64>()
+            while true {
+                let code = sqlite3_step(statement)
+                guard code == SQLITE_ROW else {
+                    guard code == SQLITE_DONE else { throw TelemetryStore.error(code, connection) }
+                    return result
+                }
+                result.insert(sqlite3_column_int64(statement, 0))
+            }
         }
     }
 
@@ -212,7 +255,9 @@ public final class TelemetryStore: Sendable {
                             through day: Int? = nil) throws -> [DailySeries] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
-        if let devices {
+        // A fleet-sized set would pass SQLite's limit on parameters; it is read whole and filtered here.
+        let filterHere = devices.map { $0.count > 500 } ?? false
+        if let devices, !filterHere {
             conditions.append("device IN (\(Array(repeating: "?", count: devices.count).joined(separator: ", ")))")
             arguments += devices.sorted() as [any DatabaseValueConvertible]
         }
@@ -229,67 +274,10 @@ public final class TelemetryStore: Sendable {
         return try queue.read { db in
             let select = try db.makeStatement(sql: sql)
             try select.setArguments(StatementArguments(arguments))
-            return try withExtendedLifetime(select) { try Self.series(select.sqliteStatement, db) }
-        }
-    }
-
-    /// Groups rows of (device, metric, time, value) in key order into series.
-    private static func series(_ statement: SQLiteStatement, _ db: Database) throws -> [DailySeries] {
-        var series: [DailySeries] = []
-        var device = ""
-        var deviceBytes: [UInt8] = []
-        var metricBytes: [UInt8] = []
-        var metric: TelemetryMetric?
-        var daily: [(day: Int, value: Double)] = []
-        func flush() {
-            if let metric, !daily.isEmpty { series.append(DailySeries(device: device, metric: metric, samples: daily)) }
-            daily.removeAll(keepingCapacity: true)
-        }
-        defer { sqlite3_reset(statement) }
-        while true {
-            let code = sqlite3_step(statement)
-            guard code == SQLITE_ROW else {
-                guard code == SQLITE_DONE else { throw Self.error(code, db.sqliteConnection) }
-                break
-            }
-            // Device and metric are compared as bytes: a String is made once per series, not per row.
-            let rowDevice = Self.text(statement, column: 0)
-            let rowMetric = Self.text(statement, column: 1)
-            if !rowDevice.elementsEqual(deviceBytes) || !rowMetric.elementsEqual(metricBytes) {
-                flush()
-                if !rowDevice.elementsEqual(deviceBytes) {
-                    deviceBytes = Array(rowDevice)
-                    device = String(decoding: rowDevice, as: UTF8.self)
-                }
-                metricBytes = Array(rowMetric)
-                // A metric this desk does not know (written by a newer one) is skipped.
-                metric = TelemetryMetric(rawValue: String(decoding: rowMetric, as: UTF8.self))
-            }
-            let day = TelemetryTime.day(of: sqlite3_column_int64(statement, 2))
-            let value = sqlite3_column_double(statement, 3)
-            // Rows come in time order, so a day's crashes are adjacent and summed in place;
-            // other metrics keep every sample and DailySeries takes the median.
-            if metric == .crashes, let last = daily.last, last.day == day {
-                daily[daily.count - 1].value += value
-            } else {
-                daily.append((day, value))
+            return try withExtendedLifetime(select) {
+                try Self.series(select.sqliteStatement, db, devices: filterHere ? devices : nil)
             }
         }
-        flush()
-        return series
-    }
-
-    /// The text of `column` in the current row, valid until the next step.
-    private static func text(_ statement: SQLiteStatement, column: Int32) -> UnsafeBufferPointer<UInt8> {
-        let bytes = sqlite3_column_text(statement, column)
-        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
-    }
-
-    /// SQLITE_TRANSIENT: SQLite copies the text, so Swift's temporary C string may go at once.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
-    fileprivate static func error(_ code: Int32, _ connection: SQLiteConnection?) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) })
     }
 
     /// The last UTC day with any sample, or nil when the store is empty.
@@ -305,5 +293,83 @@ public final class TelemetryStore: Sendable {
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(DISTINCT device), MIN(time), MAX(time) FROM samples")!
             return TelemetrySummary(samples: row[0], devices: row[1], first: row[2], last: row[3])
         }
+    }
+
+    // MARK: SQLite
+
+    /// Groups rows of (device, metric, time, value) in key order into series of `devices` (all when nil).
+    private static func series(_ statement: SQLiteStatement, _ db: Database, devices: Set<String>?) throws -> [DailySeries] {
+        var series: [DailySeries] = []
+        var device = ""
+        var wanted = true
+        var deviceBytes: [UInt8] = []
+        var metricBytes: [UInt8] = []
+        var metric: TelemetryMetric?
+        var daily: [(day: Int, value: Double)] = []
+        func flush() {
+            if let metric, wanted, !daily.isEmpty { series.append(DailySeries(device: device, metric: metric, samples: daily)) }
+            daily.removeAll(keepingCapacity: true)
+        }
+        defer { sqlite3_reset(statement) }
+        while true {
+            let code = sqlite3_step(statement)
+            guard code == SQLITE_ROW else {
+                guard code == SQLITE_DONE else { throw Self.error(code, db.sqliteConnection) }
+                break
+            }
+            // Device and metric are compared as bytes: a String is made once per series, not per row.
+            let rowDevice = Self.text(statement, column: 0)
+            let rowMetric = Self.text(statement, column: 1)
+            let sameDevice = Self.equal(rowDevice, deviceBytes)
+            if !sameDevice || !Self.equal(rowMetric, metricBytes) {
+                flush()
+                if !sameDevice {
+                    deviceBytes = Array(rowDevice)
+                    device = String(decoding: rowDevice, as: UTF8.self)
+                    wanted = devices?.contains(device) ?? true
+                }
+                metricBytes = Array(rowMetric)
+                // A metric this desk does not know (written by a newer one) is skipped.
+                metric = TelemetryMetric(rawValue: String(decoding: rowMetric, as: UTF8.self))
+            }
+            guard wanted else { continue }
+            let day = TelemetryTime.day(of: sqlite3_column_int64(statement, 2))
+            let value = sqlite3_column_double(statement, 3)
+            // Rows come in time order, so a day's crashes are adjacent and summed in place;
+            // other metrics keep every sample and DailySeries takes the median.
+            if metric == .crashes, let last = daily.last, last.day == day {
+                daily[daily.count - 1].value += value
+            } else {
+                daily.append((day, value))
+            }
+        }
+        flush()
+        return series
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && (bytes.isEmpty || other.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+    }
+
+    /// The text of `column` in the current row, valid until the next step.
+    private static func text(_ statement: SQLiteStatement, column: Int32) -> UnsafeBufferPointer<UInt8> {
+        let bytes = sqlite3_column_text(statement, column)
+        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies the text, so the pointer need only live through the call.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    /// Binds text without the C string Swift would allocate for a String argument (a metric's
+    /// `rawValue` is a literal, so its bytes are at hand too).
+    fileprivate static func bind(_ text: String, to statement: SQLiteStatement, at index: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient) }
+        }
+    }
+
+    fileprivate static func error(_ code: Int32, _ connection: SQLiteConnection?) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) })
     }
 }
