@@ -72,6 +72,9 @@ enum DetectorEvalCommand {
             "true_positives": outcome.truePositives, "false_positives": outcome.falsePositives,
             "recall_detected": outcome.recallTally.detected, "recall_total": outcome.recallTally.total,
             "recall_by_shape": shapes, "summary": outcome.summary,
+            "false_alarms": outcome.falseAlarms.map {
+                "\($0.fingerprint) \($0.kind.rawValue) day \($0.detectedOn) since \($0.since) " + String(format: "%+.0f%%", $0.relativeChange * 100)
+            },
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))

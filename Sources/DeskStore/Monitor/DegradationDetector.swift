@@ -98,10 +98,16 @@ public struct DegradationDetector: Sendable {
 
         // Everything after the baseline window, weekday-adjusted, with a "beyond" flag per day.
         let tailWindow = series.positions(in: (now - settings.baselineDaysAgo.lowerBound + 1)...now)
-        let tail: [(day: Int, value: Double, beyond: Bool)] = tailWindow.map { position in
-            let day = series.days[position]
-            let value = base.adjusted(series.values[position], on: day)
-            return (day, value, metric.worsening(from: base.center, to: value) >= dayBar)
+        let adjusted = tailWindow.map { base.adjusted(series.values[$0], on: series.days[$0]) }
+        let tail: [(day: Int, value: Double, beyond: Bool)] = adjusted.indices.map { index in
+            let value = adjusted[index]
+            // A lone spike — worse than both its neighbours by more than the level bar — is not
+            // persistence: three bad afternoons around two normal days are not a step.
+            let spike = index > 0 && index + 1 < adjusted.count
+                && metric.worsening(from: metric.worse(adjusted[index - 1], adjusted[index + 1]), to: value)
+                    >= settings.spikeFactor * levelBar
+            return (series.days[tailWindow.lowerBound + index], value,
+                    !spike && metric.worsening(from: base.center, to: value) >= dayBar)
         }
         let recentStart = now - settings.recentDays + 1
         let lastDays = tail.suffix(settings.persistenceWindow).filter { $0.day >= recentStart }
@@ -130,7 +136,8 @@ public struct DegradationDetector: Sendable {
             // now, not the 18 % it had halfway through.
             current = kind == .trend ? trend.map { metric.worsening(from: level, to: $0.current) > 0 ? $0.current : level } ?? level : level
             start = since
-        } else if let trend {
+        } else if let trend, Self.recentLevelHolds(lastDays.map(\.value), base: base.center, metric: metric,
+                                                    bar: settings.trendRecentShare * levelBar) {
             kind = .trend
             current = trend.current
             start = trend.since
@@ -181,6 +188,13 @@ public struct DegradationDetector: Sendable {
         let later = RobustStatistics.median(run.suffix(half).map(\.value))!
         return metric.worsening(from: 0, to: line.slope) * Double(last.day - first.day) >= amount
             && metric.worsening(from: earlier, to: later) >= amount / 2
+    }
+
+    /// Whether the median of the last days is worse than the baseline by `bar`: a fitted line
+    /// that only reaches the bar by extrapolating from noisy days is not yet a finding.
+    private static func recentLevelHolds(_ values: [Double], base: Double, metric: TelemetryMetric, bar: Double) -> Bool {
+        guard let median = RobustStatistics.median(values) else { return false }
+        return metric.worsening(from: base, to: median) >= bar
     }
 
     /// Walks back from the newest day to where the bad run began, forgiving one ordinary day

@@ -40,6 +40,12 @@ public enum TelemetryMetric: String, CaseIterable, Sendable, Codable, Comparable
         worseDirection == .higherIsWorse ? value - baseline : baseline - value
     }
 
+    /// The worse of two values.
+    @inlinable
+    func worse(_ a: Double, _ b: Double) -> Double {
+        worseDirection == .higherIsWorse ? max(a, b) : min(a, b)
+    }
+
     public static func < (lhs: TelemetryMetric, rhs: TelemetryMetric) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
