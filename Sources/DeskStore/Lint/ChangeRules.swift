@@ -13,30 +13,37 @@ public struct ChangeAuthor: Sendable {
 }
 
 /// The rules for a change to one file between two revisions: legal workflow moves, fields that
-/// never change, append-only activity, and who may change status, delete or reconfigure.
+/// never change (in tickets, articles and assets), append-only activity, and who may change
+/// status, delete or reconfigure.
 enum ChangeRules {
     /// `config` is the `desk.yml` in force before the change.
     static func check(path: String, old: [UInt8]?, new: [UInt8]?, author: ChangeAuthor, config: DeskConfig) -> [LintFinding] {
-        let kind = DeskFileKind(path: path)
+        let kind = LintFileKind(path: path)
         let person = config.person(authorName: author.name, email: author.email)
         let role = person?.role
         let who = person.map { "\($0.handle) (\($0.role.rawValue))" } ?? "\(author.name) <\(author.email)>"
         var findings: [LintFinding] = []
         // desk.yml has no front matter delimiters: its findings point at line 1.
-        let lines = kind == .config ? nil : new.map(FieldLines.init)
+        let lines = kind == .desk(.config) ? nil : new.map(FieldLines.init)
         func report(_ key: String, _ rule: LintRule, _ message: String) {
             findings.append(LintFinding(path: path, line: lines?.line(of: key) ?? 1, severity: .error, rule: rule,
                                         message: "\(author.label): \(message)"))
         }
+        func immutable(id: (before: String, after: String), created: (before: Timestamp, after: Timestamp)) {
+            if id.before != id.after { report("id", .immutable, "`id` changed from \(id.before) to \(id.after); ids never change") }
+            if created.before != created.after {
+                report("created", .immutable, "`created` changed from \(created.before) to \(created.after); it never changes")
+            }
+        }
 
         switch kind {
-        case .config:
+        case .desk(.config):
             if old != nil, !config.people.isEmpty, role?.changesConfiguration != true {
                 report("name", .configChange, "desk.yml may be changed only by leads and admins; \(who) is not one")
             }
-        case .ticket, .article:
+        case .desk(.ticket), .desk(.article):
             guard let old else {
-                if kind == .ticket, let new, let ticket = try? TicketCodec.decode(new, path: path), !config.people.isEmpty,
+                if kind == .desk(.ticket), let new, let ticket = try? TicketCodec.decode(new, path: path), !config.people.isEmpty,
                    ticket.status != config.workflow.initial, role?.worksTickets != true {
                     report("status", .statusAuthor,
                            "a new ticket starts as `\(config.workflow.initial)` unless an operator creates it; \(who) is not an operator")
@@ -45,26 +52,20 @@ enum ChangeRules {
             }
             guard let new else {
                 if role != .admin {
-                    let what = kind == .ticket ? "a ticket" : "an article"
+                    let what = kind == .desk(.ticket) ? "a ticket" : "an article"
                     report("id", .delete, "\(what) may be deleted only by an admin; \(who) is not one (close or retire it instead)")
                 }
                 return findings
             }
-            if kind == .article {
+            if kind == .desk(.article) {
                 guard let before = try? ArticleCodec.decode(old, path: path),
                       let after = try? ArticleCodec.decode(new, path: path) else { return findings }
-                if before.id != after.id { report("id", .immutable, "`id` changed from \(before.id) to \(after.id); ids never change") }
-                if before.created != after.created {
-                    report("created", .immutable, "`created` changed from \(before.created) to \(after.created); it never changes")
-                }
+                immutable(id: (before.id.rawValue, after.id.rawValue), created: (before.created, after.created))
                 return findings
             }
             guard let before = try? TicketCodec.decode(old, path: path),
                   let after = try? TicketCodec.decode(new, path: path) else { return findings }
-            if before.id != after.id { report("id", .immutable, "`id` changed from \(before.id) to \(after.id); ids never change") }
-            if before.created != after.created {
-                report("created", .immutable, "`created` changed from \(before.created) to \(after.created); it never changes")
-            }
+            immutable(id: (before.id.rawValue, after.id.rawValue), created: (before.created, after.created))
             if before.status != after.status {
                 let workflow = config.workflow
                 if !workflow.allows(from: before.status, to: after.status) {
@@ -90,7 +91,13 @@ enum ChangeRules {
                     }
                 }
             }
-        case .stray, .other:
+        case .asset:
+            // Only the fields that never change: devices come and go without a retire step, so
+            // adding or deleting an asset file is anyone's change.
+            guard let old, let new, let before = try? AssetCodec.decode(old, path: path),
+                  let after = try? AssetCodec.decode(new, path: path) else { return findings }
+            immutable(id: (before.id.rawValue, after.id.rawValue), created: (before.created, after.created))
+        case .desk(.stray), .desk(.other):
             break
         }
         return findings

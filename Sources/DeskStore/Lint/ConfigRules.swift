@@ -2,7 +2,7 @@ import Yams
 
 /// The rules for `desk.yml`: it must be read by desk without error; keys desk does not use are warned about.
 enum ConfigRules {
-    static let knownSections: Set<String> = ["name", "workflow", "priorities", "storage", "people", "departments", "categories", "calendars", "sla"]
+    static let knownSections: Set<String> = ["name", "workflow", "priorities", "storage", "people", "departments", "categories", "calendars", "sla", "monitor"]
 
     /// The findings and the configuration to check the other files against (the default one when
     /// `desk.yml` itself is broken, so the rest of the desk is still checked).

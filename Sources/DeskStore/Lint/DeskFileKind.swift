@@ -44,3 +44,32 @@ enum DeskFileKind: Equatable {
         }
     }
 }
+
+/// What `desk lint` checks a path as: a `DeskFileKind`, or an asset file.
+///
+/// Asset files are a kind of their own only here: merge, sync and the index still see `assets/`
+/// as plain files (`DeskFileKind.other`), and a file there that is not `assets/<ID>.md` is a
+/// stray only for lint.
+enum LintFileKind: Equatable {
+    case desk(DeskFileKind)
+    case asset
+
+    /// The folders whose every file `desk lint` checks.
+    static let folders = DeskFileKind.folders + ["assets"]
+
+    init(path: String) {
+        guard path.utf8.starts(with: "assets/".utf8) else {
+            self = .desk(DeskFileKind(path: path))
+            return
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let name = parts.last!
+        if name.hasPrefix(".") || (parts.count == 2 && name == "README.md") {
+            self = .desk(.other)
+        } else if parts.count == 2, name.hasSuffix(".md"), AssetID(String(name.dropLast(3))) != nil {
+            self = .asset
+        } else {
+            self = .desk(.stray("assets/ holds only asset files, assets/<ID>.md such as assets/LPT-0042.md"))
+        }
+    }
+}

@@ -4,20 +4,24 @@ import Foundation
 enum FileLinter {
     /// The findings for one file's bytes, by what its path says it is.
     static func lint(path: String, bytes: [UInt8], context: LintContext) -> [LintFinding] {
-        switch DeskFileKind(path: path) {
-        case .config:
+        switch LintFileKind(path: path) {
+        case .desk(.config):
             return ConfigRules.check(bytes, path: path).findings
-        case .ticket:
+        case .desk(.ticket):
             return readable(path) {
                 TicketRules.check(try TicketCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
-        case .article:
+        case .desk(.article):
             return readable(path) {
                 ArticleRules.check(try ArticleCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
-        case .stray(let expected):
+        case .asset:
+            return readable(path) {
+                AssetRules.check(try AssetCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
+            }
+        case .desk(.stray(let expected)):
             return [stray(path, "is not a desk file: \(expected)")]
-        case .other:
+        case .desk(.other):
             return []
         }
     }

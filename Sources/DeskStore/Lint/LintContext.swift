@@ -33,4 +33,13 @@ final class TreeContents: DeskContents, @unchecked Sendable {
 struct LintContext: Sendable {
     var config: DeskConfig
     var contents: any DeskContents
+    /// The latest date it is anywhere now, for dates that may not be in the future (an asset's
+    /// `purchased`): a date written in any time zone is never ahead of it.
+    var today: LocalDate = LintContext.latestToday()
+
+    /// Today's date in the time zone furthest ahead of UTC (UTC+14).
+    static func latestToday(at now: Timestamp = .now()) -> LocalDate {
+        let seconds = now.seconds + 14 * 3600
+        return LocalDate(dayNumber: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    }
 }

@@ -1,5 +1,5 @@
 /// The rules for one ticket file that go beyond reading it: workflow values, time order,
-/// activity, SLA fields and references to people, tickets and articles.
+/// activity, SLA fields and references to people, tickets, articles and assets.
 enum TicketRules {
     static func check(_ ticket: Ticket, path: String, bytes: [UInt8], context: LintContext) -> [LintFinding] {
         var findings: [(key: String, activity: (id: String, occurrence: Int)?, severity: Severity, rule: LintRule, message: String)] = []
@@ -71,7 +71,7 @@ enum TicketRules {
             previous = entry
         }
 
-        for field in ticket.extra {
+        for field in ticket.extra where !Ticket.monitorKeys.contains(field.key) {
             report(field.key, .warning, .unknownField,
                    "unknown field `\(field.key)`; desk keeps it, but no command reads it (known: \(TicketCodec.keys.joined(separator: ", ")))")
         }
@@ -93,6 +93,19 @@ enum TicketRules {
                 }
             } else {
                 report("kb", .error, .reference, "`kb` item `\(kb)` is not an article id")
+            }
+        }
+        if let asset = ticket.asset {
+            if let id = AssetID(asset) {
+                // A warning, unlike a missing article: `desk new --asset` takes any text and does not
+                // look for the file, so an error here would refuse pushes of tickets desk wrote itself.
+                if !context.contents.contains(id.path) {
+                    report("asset", .warning, .reference,
+                           "`asset` names \(id), which does not exist in assets/ (register it with `desk asset add \(id) --kind KIND`)")
+                }
+            } else {
+                report("asset", .warning, .reference,
+                       "`asset: \(asset)` is not an asset id (letters, a dash, letters or digits: LPT-0042), so it names no file in assets/")
             }
         }
         if !config.people.isEmpty {

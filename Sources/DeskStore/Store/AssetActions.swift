@@ -96,6 +96,10 @@ extension Desk {
             if let optional, LocalDate(iso: optional) == nil {
                 throw DeskError.invalidValue(field: key, value: value, expected: "a date like 2025-03-14")
             }
+            // Lint refuses a purchase in the future; so does the command, with the same "today".
+            if let optional, let date = LocalDate(iso: optional), date > LintContext.latestToday() {
+                throw DeskError.invalidValue(field: key, value: value, expected: "the date the device was bought, not after today")
+            }
             asset.purchased = optional
         case "notes": asset.body = try Validate.body(value)
         default: throw DeskError.unknownField(key, settable: settableAssetFields)

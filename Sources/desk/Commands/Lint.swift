@@ -17,7 +17,7 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Lint: DeskCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check tickets, articles and desk.yml like code; with --range, the changes too.",
+        abstract: "Check tickets, articles, assets and desk.yml like code; with --range, the changes too.",
         discussion: """
           desk lint
           desk lint --staged
