@@ -129,6 +129,14 @@ class Failure(Exception):
     pass
 
 
+def clean_up(base, repo, keep):
+    """Removes a generated desk's folder, or says where it was kept."""
+    if keep:
+        log("  kept the desk in %s" % repo)
+    else:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 class Bench:
     def __init__(self, desk, desk_bench, runs, budget, seed):
         self.desk = desk
@@ -229,10 +237,7 @@ class Bench:
             result["error"] = str(error)
             log("  FAILED: %s" % error)
         finally:
-            if keep:
-                log("  kept the desk in %s" % repo)
-            else:
-                shutil.rmtree(base, ignore_errors=True)
+            clean_up(base, repo, keep)
         return result
 
     def bench_monitor(self, tmp_root, keep):
@@ -293,10 +298,7 @@ class Bench:
             result["error"] = str(error)
             log("  FAILED: %s" % error)
         finally:
-            if keep:
-                log("  kept the desk in %s" % repo)
-            else:
-                shutil.rmtree(base, ignore_errors=True)
+            clean_up(base, repo, keep)
         for key, label, target_text, _ in MONITOR_OPERATIONS:
             values = samples[key]
             entry = {"label": label, "target": target_text, "runs": len(values), "samples_ms": [round(v, 2) for v in values]}
