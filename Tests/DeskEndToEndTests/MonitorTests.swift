@@ -198,6 +198,19 @@ final class MonitorTests: DeskTestCase {
         XCTAssertEqual((fromStdin["rejects"] as? [[String: Any]])?.first?["source"] as? String, "-")
     }
 
+    func testConcurrentScansOpenOneTicket() throws {
+        try Self.addFleet(desk)
+        try desk.write("telemetry.csv", Self.csv(days: 60, boot: Self.slowerBoot))
+        assertSuccess(try desk.run("monitor", "ingest", desk.url("telemetry.csv").path))
+        try FileManager.default.removeItem(at: desk.url("telemetry.csv"))
+        let scans = try (0..<4).map { _ in try desk.start(arguments: ["monitor", "scan", "--json"]) }
+        for scan in scans { assertSuccess(scan.wait()) }
+        XCTAssertEqual(try desk.listIDs("--channel", "monitor").count, 1, "one ticket whatever the interleaving")
+        let file = try desk.gitOutput("log", "--format=%s", "--grep", "monitor scan")
+        XCTAssertEqual(lines(file).count, 1, "one scan committed, the others found it done: \(file)")
+        try assertWorkingTreeClean("after concurrent scans")
+    }
+
     func testScanWithoutTelemetrySaysWhatToDo() throws {
         try Self.addFleet(desk)
         let result = try desk.run("monitor", "scan")

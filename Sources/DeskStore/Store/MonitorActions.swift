@@ -1,5 +1,8 @@
 import Foundation
 
+/// Every write of a scan had been made by a concurrent scan: no commit.
+private struct NothingLeftToWrite: Error {}
+
 /// One input of `desk monitor ingest`: a file's bytes, or standard input's (source `-`).
 public struct TelemetryInput: Sendable {
     public var source: String
@@ -150,7 +153,7 @@ extension Desk {
         }
 
         var rng = SystemRandomNumberGenerator()
-        var planned: [(item: MonitorScanReport.Item, build: ((Snapshot, Timestamp, inout SystemRandomNumberGenerator) throws -> FileChange)?)] = []
+        var planned: [(item: MonitorScanReport.Item, build: ((Snapshot, Timestamp, inout SystemRandomNumberGenerator) throws -> FileChange?)?)] = []
         for step in steps {
             switch step {
             case .open(let finding, let episode):
@@ -202,19 +205,30 @@ extension Desk {
         let writes = planned.filter { $0.build != nil }
         guard !dryRun, !writes.isEmpty else { return report }
 
-        let (commit, _) = try mutate { snapshot in
-            let now = Timestamp.now()
-            var files: [FileChange] = []
-            for write in writes { files.append(try write.build!(snapshot, now, &rng)) }
-            let counts = Dictionary(grouping: writes.map(\.item.action), by: { $0 }).mapValues(\.count)
-            let summary = ["opened", "worse", "recovered", "resolved"].compactMap { action in
-                counts[action].map { "\($0) \(action)" }
-            }.joined(separator: ", ")
-            let single = writes.count == 1 ? writes[0].item.ticket.rawValue : nil
-            return Change(files: files, subject: "monitor scan of \(LocalDate(dayNumber: day)): \(summary)",
-                          ticket: single, action: "monitor-scan", actor: actor, time: now)
+        do {
+            let (commit, _) = try mutate { snapshot in
+                let now = Timestamp.now()
+                var files: [FileChange] = []
+                var actions: [String] = []
+                for write in writes {
+                    // nil: a scan running at the same time already opened this ticket.
+                    guard let file = try write.build!(snapshot, now, &rng) else { continue }
+                    files.append(file)
+                    actions.append(write.item.action)
+                }
+                guard !files.isEmpty else { throw NothingLeftToWrite() }
+                let counts = Dictionary(grouping: actions, by: { $0 }).mapValues(\.count)
+                let summary = ["opened", "worse", "recovered", "resolved"].compactMap { action in
+                    counts[action].map { "\($0) \(action)" }
+                }.joined(separator: ", ")
+                let single = files.count == 1 ? String(files[0].path.split(separator: "/").last!.dropLast(3)) : nil
+                return Change(files: files, subject: "monitor scan of \(LocalDate(dayNumber: day)): \(summary)",
+                              ticket: single, action: "monitor-scan", actor: actor, time: now)
+            }
+            report.commit = commit
+        } catch is NothingLeftToWrite {
+            report.notes.append("another scan running at the same time had already written these tickets")
         }
-        report.commit = commit
         return report
     }
 
@@ -231,13 +245,13 @@ extension Desk {
 
     private func openMonitorTicket(_ id: TicketID, finding: DegradationFinding, asset: Asset, title: String, body: String,
                                    snapshot: Snapshot, now: Timestamp, actor: Actor,
-                                   rng: inout SystemRandomNumberGenerator) throws -> FileChange {
+                                   rng: inout SystemRandomNumberGenerator) throws -> FileChange? {
         if let existing = try gitCall("reading HEAD", { try snapshot.file(id.path) }) {
-            // The derived id is taken by a ticket about something else (a 1 in 2⁴⁰ draw).
             let other = try? TicketCodec.decode(existing.bytes, path: id.path)
-            guard other?.fingerprint == finding.fingerprint else {
-                throw DeskError.invalidInput("\(id.path) already holds another ticket; the monitor ticket for \(finding.fingerprint) cannot take its id")
-            }
+            // Opened meanwhile by a concurrent scan: nothing to add.
+            if other?.fingerprint == finding.fingerprint { return nil }
+            // The derived id is taken by a ticket about something else (a 1 in 2⁴⁰ draw).
+            throw DeskError.invalidInput("\(id.path) already holds another ticket; the monitor ticket for \(finding.fingerprint) cannot take its id")
         }
         var request = NewTicketRequest(title: title)
         request.body = body
