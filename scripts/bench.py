@@ -282,16 +282,16 @@ class Bench:
                     os.remove(python_db)
 
             for _ in range(self.runs):
-                timed("monitor_ingest", self.d(repo, "monitor", "ingest", csv_path), empty_store)
+                timed("monitor_ingest", self.d(repo, "monitor ingest", csv_path), empty_store)
                 timed("python_ingest", [sys.executable, "-c", PYTHON_INGEST, csv_path, python_db], empty_python_db)
-            _, out = self.run(self.d(repo, "monitor", "scan", "--dry-run", "--json"), capture=True)
+            _, out = self.run(self.d(repo, "monitor scan", "--dry-run", "--json"), capture=True)
             findings = len(json.loads(out)["items"])
             for _ in range(self.runs):
-                timed("monitor_scan_dry", self.d(repo, "monitor", "scan", "--dry-run"))
-            timed("monitor_scan_first", self.d(repo, "monitor", "scan"))
+                timed("monitor_scan_dry", self.d(repo, "monitor scan", "--dry-run"))
+            timed("monitor_scan_first", self.d(repo, "monitor scan"))
             for _ in range(self.runs):
-                timed("monitor_rescan", self.d(repo, "monitor", "scan"))
-                timed("monitor_show", self.d(repo, "monitor", "show", "LPT-0001"))
+                timed("monitor_rescan", self.d(repo, "monitor scan"))
+                timed("monitor_show", self.d(repo, "monitor show", "LPT-0001"))
             result["findings"] = findings
             log("  %d findings on the generated fleet" % findings)
         except Failure as error:
