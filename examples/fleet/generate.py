@@ -50,7 +50,7 @@ def write_assets():
     os.makedirs(ASSETS, exist_ok=True)
     for device, model, owner, department, purchased in DEVICES:
         lines = ["---", f"id: {device}", "kind: laptop", f"model: {model}", f"owner: {owner}",
-                 f"department: {department}" if department else "department:", f"purchased: '{purchased}'",
+                 f"department: {department}" if department else "department:", f'purchased: "{purchased}"',
                  f"os: {OS[model]}", "created: 2026-09-01T08:00:00Z", "updated: 2026-09-01T08:00:00Z", "---", ""]
         with open(os.path.join(ASSETS, device + ".md"), "w") as out:
             out.write("\n".join(lines))
