@@ -128,6 +128,15 @@ final class MonitorTests: DeskTestCase {
         // Much worse for the next days: one comment, then quiet while it stays at that level.
         try desk.write("b.csv", Self.csv(days: 10, endingDaysBefore: 10, seed: 8, boot: { _ in 2.6 }))
         assertSuccess(try desk.run("monitor", "ingest", desk.url("b.csv").path))
+        // A hand edit of the ticket not yet committed is never overwritten by a scan.
+        let path = "tickets/\(id.dropFirst(2).prefix(2))/\(id).md"
+        let committed = try desk.read(path)
+        try desk.write(path, committed + Data("\nNote: replaced the SSD on Friday.\n".utf8))
+        let refused = try desk.run("monitor", "scan")
+        assertExit(refused, 4)
+        assertContains(refused.stderr, path)
+        XCTAssertTrue(String(decoding: try desk.read(path), as: UTF8.self).contains("replaced the SSD"), "the edit is kept")
+        try desk.write(path, committed)
         XCTAssertEqual(items(try scan()).map { $0["action"] as? String }, ["worse"])
         XCTAssertEqual(items(try scan()).map { $0["action"] as? String }, ["ongoing"])
 

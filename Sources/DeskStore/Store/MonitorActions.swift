@@ -276,7 +276,9 @@ extension Desk {
 
     private func updateMonitorTicket(_ id: TicketID, snapshot: Snapshot, now: Timestamp,
                                      _ change: (inout Ticket) throws -> Void) throws -> FileChange {
-        let (ticket, _) = try readTicket(id, in: snapshot)
+        let (ticket, blob) = try readTicket(id, in: snapshot)
+        // A hand edit of the ticket not yet committed would be overwritten: refuse, as every command does.
+        try ensureUnmodified(id.path, committed: blob)
         var updated = ticket
         try change(&updated)
         updated.updated = max(now, ticket.updated)
