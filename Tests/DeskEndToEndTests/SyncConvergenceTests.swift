@@ -340,18 +340,24 @@ private final class ConvergenceRun {
         if outcome(result, kind: "edit") { noteTicket(r, result) }
     }
 
-    /// Adds or removes a tag: the command replaces the whole list, so it is read first.
-    func editTags(_ r: Int, _ id: String) throws {
-        counts["tags", default: 0] += 1
-        let shown = try desk(r, ["show", id, "--json"])
-        guard outcome(shown, kind: "show") else { return }
-        var tags = try JSON.object(shown.stdout)["tags"] as? [String] ?? []
+    /// `tags` with one removed (sometimes) or one added: the commands replace the whole list.
+    func toggledTag(_ tags: [String]) -> [String] {
+        var tags = tags
         if !tags.isEmpty, chance(0.4) {
             tags.remove(at: int(0...(tags.count - 1)))
         } else {
             let tag = pick(Self.tags)
             if !tags.contains(tag) { tags.append(tag) }
         }
+        return tags
+    }
+
+    /// Adds or removes a tag: the command replaces the whole list, so it is read first.
+    func editTags(_ r: Int, _ id: String) throws {
+        counts["tags", default: 0] += 1
+        let shown = try desk(r, ["show", id, "--json"])
+        guard outcome(shown, kind: "show") else { return }
+        let tags = toggledTag(try JSON.object(shown.stdout)["tags"] as? [String] ?? [])
         let result = try desk(r, ["edit", id, "--set", "tags=" + tags.joined(separator: ","), "--json"])
         if outcome(result, kind: "tags") { noteTicket(r, result) }
     }
@@ -411,13 +417,7 @@ private final class ConvergenceRun {
         case 2:
             let shown = try desk(r, ["kb", "show", id, "--json"])
             guard outcome(shown, kind: "kb show") else { return }
-            var tags = try JSON.object(shown.stdout)["tags"] as? [String] ?? []
-            if !tags.isEmpty, chance(0.4) {
-                tags.remove(at: int(0...(tags.count - 1)))
-            } else {
-                let tag = pick(Self.tags)
-                if !tags.contains(tag) { tags.append(tag) }
-            }
+            let tags = toggledTag(try JSON.object(shown.stdout)["tags"] as? [String] ?? [])
             outcome(try desk(r, ["kb", "edit", id, "--set", "tags=" + tags.joined(separator: ",")]), kind: "kb edit")
         default:
             // Appends a step to the solution: concurrent appends meet in the description's text merge.

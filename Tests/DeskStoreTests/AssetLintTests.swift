@@ -72,14 +72,13 @@ final class AssetLintTests: XCTestCase {
     // MARK: Which files are asset files
 
     func testAssetFilesAreLintedAsAssets() {
-        XCTAssertEqual(LintFileKind(path: "assets/LPT-0042.md"), .asset)
-        XCTAssertEqual(LintFileKind(path: "assets/PRN-FL2A.md"), .asset)
+        XCTAssertEqual(DeskFileKind(path: "assets/LPT-0042.md"), .asset)
+        XCTAssertEqual(DeskFileKind(path: "assets/PRN-FL2A.md"), .asset)
+        XCTAssertEqual(DeskFileKind(path: "assets/README.md"), .other)
         XCTAssertTrue(DeskLinter.inScope("assets", isFolder: true))
         XCTAssertTrue(DeskLinter.inScope("assets/LPT-0042.md", isFolder: false))
-        // Merge, sync and the index still treat asset files as plain files.
-        XCTAssertEqual(DeskFileKind(path: "assets/LPT-0042.md"), .other)
-        XCTAssertEqual(LintFileKind(path: "tickets/8K/T-8KQ2M4XZ.md"), .desk(.ticket))
-        XCTAssertEqual(LintFileKind(path: "kb/KB-4F7Q2M.md"), .desk(.article))
+        XCTAssertEqual(DeskFileKind(path: "tickets/8K/T-8KQ2M4XZ.md"), .ticket)
+        XCTAssertEqual(DeskFileKind(path: "kb/KB-4F7Q2M.md"), .article)
     }
 
     func testStrayFilesInAssets() {

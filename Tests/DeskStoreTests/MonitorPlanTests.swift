@@ -13,8 +13,8 @@ final class MonitorPlanTests: XCTestCase {
                            relativeChange: change, since: 80, detectedOn: 89)
     }
 
-    func ticket(done: Bool = false, resolvedDay: Int? = nil, reported: Double? = 0.4) -> MonitorTicket {
-        MonitorTicket(id: id, fingerprint: "LPT-0042|boot_s|slower", isDone: done, sinceDay: 80, resolvedDay: resolvedDay,
+    func ticket(resolvedDay: Int? = nil, reported: Double? = 0.4) -> MonitorTicket {
+        MonitorTicket(id: id, fingerprint: "LPT-0042|boot_s|slower", sinceDay: 80, resolvedDay: resolvedDay,
                       reportedChange: reported)
     }
 
@@ -36,15 +36,15 @@ final class MonitorPlanTests: XCTestCase {
     }
 
     func testARecentRepairGetsTimeToShowAndThenANewEpisodeOpens() {
-        XCTAssertEqual(plan([finding(0.4)], [ticket(done: true, resolvedDay: 86)]), [.settling(id, finding(0.4))])
-        XCTAssertEqual(plan([finding(0.4)], [ticket(done: true, resolvedDay: 70)]), [.open(finding(0.4), episode: 2)])
+        XCTAssertEqual(plan([finding(0.4)], [ticket(resolvedDay: 86)]), [.settling(id, finding(0.4))])
+        XCTAssertEqual(plan([finding(0.4)], [ticket(resolvedDay: 70)]), [.open(finding(0.4), episode: 2)])
     }
 
     func testRecoveryIsReportedForOpenTicketsWithoutAFindingOnlyOnce() {
         XCTAssertEqual(plan([], [ticket()], recovered: true), [.recovered(id, fingerprint: "LPT-0042|boot_s|slower")])
         XCTAssertEqual(plan([], [ticket()], recovered: false), [])
         XCTAssertEqual(plan([], [ticket(reported: nil)], recovered: true), [], "already reported recovered")
-        XCTAssertEqual(plan([], [ticket(done: true, resolvedDay: 80)], recovered: true), [], "done tickets are left alone")
+        XCTAssertEqual(plan([], [ticket(resolvedDay: 80)], recovered: true), [], "done tickets are left alone")
     }
 
     func testRecoveryNeedsTheMetricBackAtTheOldBaseline() {

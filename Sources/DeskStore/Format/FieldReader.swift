@@ -18,6 +18,12 @@ struct FieldReader {
 
     func line(of key: String) -> Int { byKey[key]?.line ?? 0 }
 
+    /// A share written as a percentage (`80%`) or a fraction (`0.8`); nil when it is neither.
+    static func share(_ node: Node) -> Double? {
+        let text = node.string ?? ""
+        return text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+    }
+
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)

@@ -24,7 +24,7 @@ enum MonitorCodec {
             let name = key.string ?? ""
             switch name {
             case "change":
-                guard let share = share(value), share >= 0.05, share <= 5 else {
+                guard let share = FieldReader.share(value), share >= 0.05, share <= 5 else {
                     throw fail(value, "`monitor.change` must be a percentage between 5% and 500%, like 25%")
                 }
                 policy.detector.relativeThreshold = share
@@ -52,7 +52,7 @@ enum MonitorCodec {
                 }
                 policy.onRecovery = action
             case "worse_by":
-                guard let share = share(value), share > 0, share <= 10 else {
+                guard let share = FieldReader.share(value), share > 0, share <= 10 else {
                     throw fail(value, "`monitor.worse_by` must be a percentage above 0, like 25%")
                 }
                 policy.worseBy = share
@@ -79,11 +79,5 @@ enum MonitorCodec {
             }
         }
         config.monitor = policy
-    }
-
-    /// `25%` or `0.25`.
-    private static func share(_ node: Node) -> Double? {
-        let text = node.string ?? ""
-        return text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
     }
 }

@@ -220,9 +220,7 @@ enum PolicyCodec {
             case "calendar":
                 policy.calendar = try knownCalendar(value, "sla.calendar")
             case "at_risk":
-                let text = value.string ?? ""
-                let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-                guard let share = number, share > 0, share < 1 else {
+                guard let share = FieldReader.share(value), share > 0, share < 1 else {
                     throw fail(value, "`sla.at_risk` must be a share of the target between 0 and 1 or a percentage, like 80%")
                 }
                 policy.atRisk = share

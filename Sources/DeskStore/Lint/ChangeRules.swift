@@ -18,13 +18,13 @@ public struct ChangeAuthor: Sendable {
 enum ChangeRules {
     /// `config` is the `desk.yml` in force before the change.
     static func check(path: String, old: [UInt8]?, new: [UInt8]?, author: ChangeAuthor, config: DeskConfig) -> [LintFinding] {
-        let kind = LintFileKind(path: path)
+        let kind = DeskFileKind(path: path)
         let person = config.person(authorName: author.name, email: author.email)
         let role = person?.role
         let who = person.map { "\($0.handle) (\($0.role.rawValue))" } ?? "\(author.name) <\(author.email)>"
         var findings: [LintFinding] = []
         // desk.yml has no front matter delimiters: its findings point at line 1.
-        let lines = kind == .desk(.config) ? nil : new.map(FieldLines.init)
+        let lines = kind == .config ? nil : new.map(FieldLines.init)
         func report(_ key: String, _ rule: LintRule, _ message: String) {
             findings.append(LintFinding(path: path, line: lines?.line(of: key) ?? 1, severity: .error, rule: rule,
                                         message: "\(author.label): \(message)"))
@@ -37,13 +37,13 @@ enum ChangeRules {
         }
 
         switch kind {
-        case .desk(.config):
+        case .config:
             if old != nil, !config.people.isEmpty, role?.changesConfiguration != true {
                 report("name", .configChange, "desk.yml may be changed only by leads and admins; \(who) is not one")
             }
-        case .desk(.ticket), .desk(.article):
+        case .ticket, .article:
             guard let old else {
-                if kind == .desk(.ticket), let new, let ticket = try? TicketCodec.decode(new, path: path), !config.people.isEmpty,
+                if kind == .ticket, let new, let ticket = try? TicketCodec.decode(new, path: path), !config.people.isEmpty,
                    ticket.status != config.workflow.initial, role?.worksTickets != true {
                     report("status", .statusAuthor,
                            "a new ticket starts as `\(config.workflow.initial)` unless an operator creates it; \(who) is not an operator")
@@ -52,12 +52,12 @@ enum ChangeRules {
             }
             guard let new else {
                 if role != .admin {
-                    let what = kind == .desk(.ticket) ? "a ticket" : "an article"
+                    let what = kind == .ticket ? "a ticket" : "an article"
                     report("id", .delete, "\(what) may be deleted only by an admin; \(who) is not one (close or retire it instead)")
                 }
                 return findings
             }
-            if kind == .desk(.article) {
+            if kind == .article {
                 guard let before = try? ArticleCodec.decode(old, path: path),
                       let after = try? ArticleCodec.decode(new, path: path) else { return findings }
                 immutable(id: (before.id.rawValue, after.id.rawValue), created: (before.created, after.created))
@@ -97,7 +97,7 @@ enum ChangeRules {
             guard let old, let new, let before = try? AssetCodec.decode(old, path: path),
                   let after = try? AssetCodec.decode(new, path: path) else { return findings }
             immutable(id: (before.id.rawValue, after.id.rawValue), created: (before.created, after.created))
-        case .desk(.stray), .desk(.other):
+        case .stray, .other:
             break
         }
         return findings

@@ -3,13 +3,15 @@ enum DeskFileKind: Equatable {
     case config
     case ticket
     case article
+    /// `assets/<ID>.md`. Merged as text and not indexed; lint reads it.
+    case asset
     /// A file in a desk folder that is not a desk file; the reason says what was expected.
     case stray(String)
     /// Not a desk file and not in a desk folder (README.md, .gitattributes, …), or a folder's README.
     case other
 
     /// The folders whose every file must be a desk file.
-    static let folders = ["tickets", "kb"]
+    static let folders = ["tickets", "kb", "assets"]
 
     init(path: String) {
         // The common case first, without splitting the path: tickets/XY/T-XXXXXXXX.md.
@@ -35,41 +37,18 @@ enum DeskFileKind: Equatable {
             } else {
                 self = .stray("tickets/ holds only ticket files, tickets/<shard>/T-XXXXXXXX.md")
             }
-        } else {
+        } else if folder == "kb" {
             if parts.count == 2, name.hasSuffix(".md"), ArticleID(String(name.dropLast(3))) != nil {
                 self = .article
             } else {
                 self = .stray("kb/ holds only article files, kb/KB-XXXXXX.md")
             }
-        }
-    }
-}
-
-/// What `desk lint` checks a path as: a `DeskFileKind`, or an asset file.
-///
-/// Asset files are a kind of their own only here: merge, sync and the index still see `assets/`
-/// as plain files (`DeskFileKind.other`), and a file there that is not `assets/<ID>.md` is a
-/// stray only for lint.
-enum LintFileKind: Equatable {
-    case desk(DeskFileKind)
-    case asset
-
-    /// The folders whose every file `desk lint` checks.
-    static let folders = DeskFileKind.folders + ["assets"]
-
-    init(path: String) {
-        guard path.utf8.starts(with: "assets/".utf8) else {
-            self = .desk(DeskFileKind(path: path))
-            return
-        }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        let name = parts.last!
-        if name.hasPrefix(".") || (parts.count == 2 && name == "README.md") {
-            self = .desk(.other)
-        } else if parts.count == 2, name.hasSuffix(".md"), AssetID(String(name.dropLast(3))) != nil {
-            self = .asset
         } else {
-            self = .desk(.stray("assets/ holds only asset files, assets/<ID>.md such as assets/LPT-0042.md"))
+            if parts.count == 2, name.hasSuffix(".md"), AssetID(String(name.dropLast(3))) != nil {
+                self = .asset
+            } else {
+                self = .stray("assets/ holds only asset files, assets/<ID>.md such as assets/LPT-0042.md")
+            }
         }
     }
 }

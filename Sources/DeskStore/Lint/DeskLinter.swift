@@ -23,7 +23,7 @@ public struct LintReport: Sendable {
 public final class DeskLinter {
     public let repository: Repository
     /// The folders whose files `desk lint` checks.
-    static let scope = LintFileKind.folders
+    static let scope = DeskFileKind.folders
 
     public init(repository: Repository) {
         self.repository = repository
@@ -81,7 +81,7 @@ public final class DeskLinter {
         }
         let (_, config) = ConfigRules.check(WorkingTreeFiles.read(root + "/" + DeskConfigCodec.fileName))
         let context = LintContext(config: config, contents: WorkingTreeContents(root: root))
-        var findings = special.filter { LintFileKind(path: $0) != .desk(.other) }
+        var findings = special.filter { DeskFileKind(path: $0) != .other }
             .map { FileLinter.stray($0, "is not a regular file (a symbolic link?); desk files are plain files") }
         findings += try FileLinter.lint(files, context: context) {
             { path in WorkingTreeFiles.read(root + "/" + path) }

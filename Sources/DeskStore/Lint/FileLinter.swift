@@ -4,14 +4,14 @@ import Foundation
 enum FileLinter {
     /// The findings for one file's bytes, by what its path says it is.
     static func lint(path: String, bytes: [UInt8], context: LintContext) -> [LintFinding] {
-        switch LintFileKind(path: path) {
-        case .desk(.config):
+        switch DeskFileKind(path: path) {
+        case .config:
             return ConfigRules.check(bytes, path: path).findings
-        case .desk(.ticket):
+        case .ticket:
             return readable(path) {
                 TicketRules.check(try TicketCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
-        case .desk(.article):
+        case .article:
             return readable(path) {
                 ArticleRules.check(try ArticleCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
@@ -19,9 +19,9 @@ enum FileLinter {
             return readable(path) {
                 AssetRules.check(try AssetCodec.decode(bytes, path: path), path: path, bytes: bytes, context: context)
             }
-        case .desk(.stray(let expected)):
+        case .stray(let expected):
             return [stray(path, "is not a desk file: \(expected)")]
-        case .desk(.other):
+        case .other:
             return []
         }
     }

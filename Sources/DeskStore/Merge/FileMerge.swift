@@ -93,7 +93,7 @@ public enum FileMerge {
         case .article:
             merged = ArticleMerge.merge(path: path, base: base, ours: ours, theirs: theirs, oursBytes: oursBytes,
                                         theirsBytes: theirsBytes, isTaken: isTaken)
-        case .config, .stray, .other:
+        case .config, .asset, .stray, .other:
             merged = nil
         }
         // A desk file that does not parse on some side is merged as text, like any other file.

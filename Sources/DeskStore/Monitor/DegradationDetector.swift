@@ -219,11 +219,9 @@ public struct DegradationDetector: Sendable {
     /// Crashes are rare counts: compare rates, and demand several bad days and a recent total
     /// that would be very unlikely at the old rate, so one bad afternoon does not page anyone.
     private func crashFinding(_ series: DailySeries, now: Int) -> DegradationFinding? {
-        let window = series.positions(in: (now - settings.baselineDaysAgo.upperBound)...(now - settings.baselineDaysAgo.lowerBound))
-        guard window.count >= settings.minimumBaselineDays else { return nil }
-        let baseRate = RobustStatistics.mean(Array(series.values[window]))!
+        guard let baseRate = crashBaseline(series, now: now) else { return nil }
         let expected = max(baseRate, settings.crashBaselineFloor)
-        let dayBar = max(settings.crashDayMinimum, (expected + settings.crashMinimumIncrease).rounded(.up))
+        let dayBar = crashDayBar(baseRate)
 
         let tailWindow = series.positions(in: (now - settings.baselineDaysAgo.lowerBound + 1)...now)
         let tail = tailWindow.map { (day: series.days[$0], count: series.values[$0]) }
@@ -242,5 +240,23 @@ public struct DegradationDetector: Sendable {
         return DegradationFinding(
             device: series.device, metric: series.metric, kind: .crashBurst, baseline: baseRate, current: rate,
             relativeChange: (rate - baseRate) / expected, since: since, detectedOn: now)
+    }
+
+    /// The mean daily crash count of the baseline window, or nil with too few days to say.
+    func crashBaseline(_ series: DailySeries, now: Int) -> Double? {
+        let window = series.positions(in: (now - settings.baselineDaysAgo.upperBound)...(now - settings.baselineDaysAgo.lowerBound))
+        guard window.count >= settings.minimumBaselineDays else { return nil }
+        return RobustStatistics.mean(Array(series.values[window]))
+    }
+
+    /// The crashes a day needs to count as a bad day at a baseline rate.
+    func crashDayBar(_ baseRate: Double) -> Double {
+        max(settings.crashDayMinimum, (max(baseRate, settings.crashBaselineFloor) + settings.crashMinimumIncrease).rounded(.up))
+    }
+
+    /// The device's usual level as the detector sees it on `now`: the baseline's median (weekday
+    /// pattern taken out), or the mean daily count for crashes.
+    public func usualLevel(_ series: DailySeries, now: Int) -> Double? {
+        series.metric.isCount ? crashBaseline(series, now: now) : baseline(series, now: now)?.center
     }
 }

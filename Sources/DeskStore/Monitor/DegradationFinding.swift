@@ -2,11 +2,12 @@
 public struct DegradationFinding: Sendable, Equatable {
     /// What shape the worsening has; disk and crash findings have their own kinds because
     /// their tickets read differently ("disk filling up", not "disk_free_pct level shift").
+    /// Raw values are the names in `desk monitor --json`.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case levelShift
+        case levelShift = "level_shift"
         case trend
-        case diskFilling
-        case crashBurst
+        case diskFilling = "disk_filling"
+        case crashBurst = "crash_burst"
     }
 
     public let device: String

@@ -2,22 +2,23 @@
 public struct MonitorTicket: Sendable, Equatable {
     public let id: TicketID
     public let fingerprint: String
-    public let isDone: Bool
     /// The first day of the problem (`monitor_since`): recovery is judged against the baseline before it.
     public let sinceDay: Int
-    /// The UTC day it was resolved, for a done ticket.
+    /// The UTC day it was resolved; nil while it is open.
     public let resolvedDay: Int?
     /// The change last reported on the ticket (`monitor_change`), nil once reported recovered.
     public let reportedChange: Double?
 
-    public init(id: TicketID, fingerprint: String, isDone: Bool, sinceDay: Int, resolvedDay: Int?, reportedChange: Double?) {
+    public init(id: TicketID, fingerprint: String, sinceDay: Int, resolvedDay: Int?, reportedChange: Double?) {
         self.id = id
         self.fingerprint = fingerprint
-        self.isDone = isDone
         self.sinceDay = sinceDay
         self.resolvedDay = resolvedDay
         self.reportedChange = reportedChange
     }
+
+    /// In a done status of the workflow.
+    public var isDone: Bool { resolvedDay != nil }
 }
 
 /// What one scan does about one device and problem.

@@ -9,10 +9,8 @@ extension DegradationDetector {
         let window = series.positions(in: (now - days + 1)...now)
         guard window.count * 2 >= days, !window.isEmpty else { return false }
         if series.metric.isCount {
-            let old = series.positions(in: (baselineDay - settings.baselineDaysAgo.upperBound)...(baselineDay - settings.baselineDaysAgo.lowerBound))
-            guard old.count >= settings.minimumBaselineDays else { return false }
-            let baseRate = RobustStatistics.mean(Array(series.values[old]))!
-            let dayBar = max(settings.crashDayMinimum, (max(baseRate, settings.crashBaselineFloor) + settings.crashMinimumIncrease).rounded(.up))
+            guard let baseRate = crashBaseline(series, now: baselineDay) else { return false }
+            let dayBar = crashDayBar(baseRate)
             let recent = Array(series.values[window])
             return RobustStatistics.mean(recent)! < baseRate + settings.crashMinimumIncrease / 2
                 && recent.filter { $0 >= dayBar }.count <= 1

@@ -92,35 +92,26 @@ public enum TelemetryParser {
         var fields = FieldSplitter()
         defer { fields.deallocate() }
         var columns: [Column] = []
-        var lineNumber = 0
-        var lineStart = start
-        while lineStart < buffer.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < buffer.count, buffer[lineEnd] != newline { lineEnd += 1 }
-            let next = lineEnd + 1
-            if lineEnd > lineStart, buffer[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
-            defer { lineStart = next }
-            let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+        forEachLine(buffer, from: start) { lineNumber, line in
             let content = trimmed(line)
-            if content.isEmpty || content[0] == UInt8(ascii: "#") { continue }
+            if content.isEmpty || content[0] == UInt8(ascii: "#") { return true }
 
             if columns.isEmpty {
                 columns = header(line, fields: &fields)
                 if columns.isEmpty {
                     collector.reject(lineNumber, .malformed, "no CSV header naming the columns device, time, metric and value: "
                         + quoted(line) + "; nothing was read")
-                    return
+                    return false
                 }
-                continue
+                return true
             }
             if let problem = fields.split(line) {
                 collector.reject(lineNumber, .malformed, problem + " in " + quoted(line))
-                continue
+                return true
             }
             guard fields.count == columns.count else {
                 collector.reject(lineNumber, .malformed, "\(fields.count) fields where the header has \(columns.count): " + quoted(line))
-                continue
+                return true
             }
             var device = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             var time = device
@@ -136,6 +127,25 @@ public enum TelemetryParser {
                 }
             }
             collector.add(device: device, metric: metric, time: time, value: value, line: lineNumber)
+            return true
+        }
+    }
+
+    /// Calls `body` with each line's 1-based number and its bytes (without the `\n`, nor a `\r`
+    /// before it) from `start` on, until `body` returns false.
+    @inline(__always)
+    private static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+                                    _ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) {
+        var lineNumber = 0
+        var lineStart = start
+        while lineStart < buffer.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < buffer.count, buffer[lineEnd] != newline { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, buffer[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
+            guard body(lineNumber, UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])) else { return }
+            lineStart = next
         }
     }
 
@@ -246,28 +256,23 @@ public enum TelemetryParser {
     private static func parseJSONLines(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, into collector: inout Collector) {
         var reader = JSONLineReader()
         defer { reader.deallocate() }
-        var lineNumber = 0
-        var lineStart = start
-        while lineStart < buffer.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < buffer.count, buffer[lineEnd] != newline { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            let line = trimmed(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
-            if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
+        forEachLine(buffer, from: start) { lineNumber, raw in
+            let line = trimmed(raw)
+            if line.isEmpty || line[0] == UInt8(ascii: "#") { return true }
             guard reader.read(line) else {
                 collector.reject(lineNumber, .malformed, "not a JSON object: " + quoted(line))
-                continue
+                return true
             }
             guard let device = reader.device, let time = reader.time, let metric = reader.metric, let value = reader.value else {
                 let missing = [("device", reader.device), ("time", reader.time), ("metric", reader.metric), ("value", reader.value)]
                     .filter { $0.1 == nil }.map(\.0)
                 collector.reject(lineNumber, .malformed, "missing \(missing.joined(separator: ", ")) in " + quoted(line))
-                continue
+                return true
             }
             // Strings and numbers alike go through the CSV checks as text: "38.2" and 38.2 are one value.
             collector.add(device: trimmed(device), metric: trimmed(metric), time: trimmed(time), value: trimmed(value),
                           line: lineNumber)
+            return true
         }
     }
 

@@ -140,7 +140,7 @@ extension Desk {
         let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.device + "|" + $0.metric.rawValue, $0) })
         let tickets = try monitorTickets(devices: Set(findings.map(\.device)))
         let planner = MonitorPlanner(policy: policy)
-        let steps = planner.plan(findings: findings, tickets: tickets.map(\.state), now: day) { fingerprint, ticket in
+        let steps = planner.plan(findings: findings, tickets: tickets, now: day) { fingerprint, ticket in
             guard let one = seriesByKey[Self.seriesKey(fingerprint)] else { return false }
             return detector.hasRecovered(one, baselineDay: ticket.sinceDay, now: day, days: policy.recoveryDays)
         }
@@ -287,24 +287,21 @@ extension Desk {
 
     /// The monitor tickets the scan must know: every open one, and the done ones of devices with
     /// a finding (to number episodes and let a fresh repair settle). Unreadable files are skipped.
-    private func monitorTickets(devices: Set<String>) throws -> [(state: MonitorTicket, ticket: Ticket)] {
+    private func monitorTickets(devices: Set<String>) throws -> [MonitorTicket] {
         var query = TicketQuery()
         query.channel = "monitor"
         let done = Set(config.workflow.done)
         let summaries = try listTickets(query).tickets.filter { !done.contains($0.status) || devices.contains($0.asset ?? "") }
         let snapshot = try headSnapshot()
-        var tickets: [(state: MonitorTicket, ticket: Ticket)] = []
-        for summary in summaries {
+        return summaries.compactMap { summary in
             guard let id = TicketID(summary.id), let (ticket, _) = try? readTicket(id, in: snapshot),
-                  let fingerprint = ticket.fingerprint else { continue }
-            let resolvedDay = ticket.resolved.map { TelemetryDay.index(of: Date(timeIntervalSince1970: Double($0.seconds))) }
-            tickets.append((MonitorTicket(
-                id: id, fingerprint: fingerprint, isDone: done.contains(ticket.status),
-                sinceDay: ticket.monitorSince?.dayNumber ?? TelemetryDay.index(of: Date(timeIntervalSince1970: Double(ticket.created.seconds))),
-                resolvedDay: done.contains(ticket.status) ? resolvedDay ?? Int(ticket.updated.seconds / 86_400) : nil,
-                reportedChange: ticket.monitorChange), ticket))
+                  let fingerprint = ticket.fingerprint else { return nil }
+            let resolved = done.contains(ticket.status) ? (ticket.resolved ?? ticket.updated) : nil
+            return MonitorTicket(id: id, fingerprint: fingerprint,
+                                 sinceDay: ticket.monitorSince?.dayNumber ?? TelemetryTime.day(of: ticket.created.seconds),
+                                 resolvedDay: resolved.map { TelemetryTime.day(of: $0.seconds) },
+                                 reportedChange: ticket.monitorChange)
         }
-        return tickets
     }
 }
 
@@ -325,14 +322,10 @@ extension Desk {
         let order = Dictionary(uniqueKeysWithValues: TelemetryMetric.allCases.enumerated().map { ($1, $0) })
         series.sort { order[$0.metric]! < order[$1.metric]! }
         let day = series.compactMap(\.days.last).max() ?? TelemetryDay.index(of: Date())
-        let window = config.monitor.detector.baselineDaysAgo
         let metrics = series.map { one in
             let recent = RobustStatistics.median(one.positions(in: (day - 6)...day).map { one.values[$0] })
             let finding = detector.finding(in: one, now: day)
-            let baseline = one.metric.isCount
-                ? RobustStatistics.mean(one.positions(in: (day - window.upperBound)...(day - window.lowerBound)).map { one.values[$0] })
-                : detector.baseline(one, now: day)?.center
-            return MonitorDeviceReport.Metric(series: one, baseline: baseline, recent: recent, finding: finding,
+            return MonitorDeviceReport.Metric(series: one, baseline: detector.usualLevel(one, now: day), recent: recent, finding: finding,
                                               chart: text.chart(one, through: day, since: finding?.since, days: days))
         }
         var query = TicketQuery()

@@ -71,7 +71,7 @@ enum MonitorOutput {
         var out = OrderedFields()
         out.add("device", finding.device)
         out.add("metric", finding.metric.rawValue)
-        out.add("kind", snake(finding.kind.rawValue))
+        out.add("kind", finding.kind.rawValue)
         out.add("baseline", rounded(finding.baseline))
         out.add("current", rounded(finding.current))
         out.add("change", rounded(finding.relativeChange))
@@ -136,7 +136,7 @@ enum MonitorOutput {
             text += " · last 7 days " + (metric.recent.map { m.format($0) } ?? "–") + "\n"
             for line in metric.chart { text += "  " + line + "\n" }
             if let finding = metric.finding {
-                text += "  " + terminal.bold("finding") + ": \(snake(finding.kind.rawValue).replacingOccurrences(of: "_", with: " "))"
+                text += "  " + terminal.bold("finding") + ": \(finding.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
                     + (m.isCount ? "" : ", \(TelemetryMetric.percentChange(finding.relativeChange))") + " since \(LocalDate(dayNumber: finding.since)) (`\(finding.fingerprint)`)\n"
             }
         }
@@ -152,9 +152,4 @@ enum MonitorOutput {
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
-    /// `levelShift` → `level_shift`, as JSON keys and values are spelled elsewhere.
-    private static func snake(_ name: String) -> String {
-        name.reduce(into: "") { out, ch in out += ch.isUppercase ? "_" + ch.lowercased() : String(ch) }
-    }
 }
